@@ -1,0 +1,87 @@
+"""Schema versions: create a new file at the latest version, or upgrade step by step.
+
+The version lives in PRAGMA user_version and the file is marked as ours with
+PRAGMA application_id. Each step runs in one transaction with its version bump,
+after a copy of the file has been made. Steps name tables and columns as literals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee as pw
+
+from db.database import backup_to
+from db.errors import DatabaseTooNew, ForeignDatabase
+from db.models import ALL_MODELS
+
+APPLICATION_ID = 0x54444B54  # "TDKT"
+SCHEMA_VERSION = 1
+
+Step = Callable[[pw.SqliteDatabase], None]
+
+# (version reached, step) for files older than SCHEMA_VERSION. Version 1 is the baseline.
+STEPS: list[tuple[int, Step]] = []
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    created: bool
+    from_version: int
+    to_version: int
+    backup: Path | None
+
+
+def _pragma(db: pw.SqliteDatabase, name: str) -> int:
+    return int(db.execute_sql(f"PRAGMA {name}").fetchone()[0])
+
+
+def schema_version(db: pw.SqliteDatabase) -> int:
+    return _pragma(db, "user_version")
+
+
+def is_ours(db: pw.SqliteDatabase) -> bool:
+    return _pragma(db, "application_id") == APPLICATION_ID
+
+
+def prepare(
+    db: pw.SqliteDatabase,
+    path: Path,
+    *,
+    on_create: Callable[[], None] | None = None,
+    steps: list[tuple[int, Step]] | None = None,
+    latest: int = SCHEMA_VERSION,
+) -> MigrationResult:
+    """Create, check or upgrade the schema of the open database at ``path``."""
+    steps = STEPS if steps is None else steps
+    version = schema_version(db)
+    if not is_ours(db):
+        if version == 0 and not db.get_tables():
+            return _create(db, on_create, latest)
+        raise ForeignDatabase(path)
+    if version > latest:
+        raise DatabaseTooNew(path, version, latest)
+    if version == latest:
+        return MigrationResult(False, version, version, None)
+    backup = backup_to(db, path.with_name(f"{path.name}.v{version}.bak"))
+    for target, step in sorted(steps, key=lambda s: s[0]):
+        if target <= version:
+            continue
+        with db.atomic():
+            step(db)
+            db.execute_sql(f"PRAGMA user_version = {int(target)}")
+    return MigrationResult(False, version, schema_version(db), backup)
+
+
+def _create(
+    db: pw.SqliteDatabase, on_create: Callable[[], None] | None, latest: int
+) -> MigrationResult:
+    with db.atomic():
+        db.create_tables(ALL_MODELS)
+        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute_sql(f"PRAGMA user_version = {int(latest)}")
+        if on_create is not None:
+            on_create()
+    return MigrationResult(True, 0, latest, None)

@@ -1,0 +1,30 @@
+"""Settings stored in the database and the audit log."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from db.enums import AuditAction
+from db.models.base import BaseModel, EnumField
+
+
+class Setting(BaseModel):
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()  # JSON
+
+    class Meta:
+        table_name = "setting"
+
+
+class AuditLog(BaseModel):
+    happened_at = pw.DateTimeField(index=True)
+    table = pw.CharField()
+    row_id = pw.IntegerField()
+    action = EnumField(AuditAction)
+    field = pw.CharField(default="")
+    old_value = pw.TextField(null=True)
+    new_value = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "audit_log"
+        indexes = ((("table", "row_id"), False),)
