@@ -103,3 +103,8 @@ def backup_to(db: pw.SqliteDatabase, dest: Path) -> Path:
 def close_database(db: pw.SqliteDatabase) -> None:
     if not db.is_closed():
         db.close()
+
+
+def collated(field: pw.Node, collation: str = "VI") -> pw.Node:
+    """``field COLLATE VI`` for ORDER BY (the collation is registered by open_database)."""
+    return pw.NodeList((field, pw.SQL(f"COLLATE {collation}")))

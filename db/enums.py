@@ -160,6 +160,7 @@ class AwardFamily(LabelledEnum):
 class RecipientKind(LabelledEnum):
     INDIVIDUAL = "individual"
     COLLECTIVE = "collective"
+    BOTH = "both"
 
 
 class AwardLevel(LabelledEnum):
@@ -297,6 +298,7 @@ _LABELS: dict[LabelledEnum, str] = {
     AwardFamily.FORM: "Hình thức khen thưởng",
     RecipientKind.INDIVIDUAL: "Cá nhân",
     RecipientKind.COLLECTIVE: "Tập thể",
+    RecipientKind.BOTH: "Cá nhân, tập thể",
     AwardLevel.DEPARTMENT: "Giám đốc Sở",
     AwardLevel.PROVINCE: "Cấp tỉnh",
     AwardLevel.MINISTRY: "Cấp bộ",

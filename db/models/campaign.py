@@ -16,7 +16,7 @@ class Campaign(BaseModel):
     name = pw.TextField()
     launcher = EnumField(Launcher)
     launcher_text = pw.CharField(default="")  # who exactly, when "other"
-    kind = EnumField(CampaignKind, default=CampaignKind.REGULAR)
+    kind = EnumField(CampaignKind, null=True)
     scope = EnumField(CampaignScope, null=True)
     date_from = pw.DateField(null=True)
     date_to = pw.DateField(null=True)

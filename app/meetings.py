@@ -1,0 +1,71 @@
+"""Council meetings: rows for the meetings list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from app.vntext import month_text, short_date
+from db.enums import MeetingKind, MeetingStatus
+from db.models import Meeting, Person
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    id: int
+    year: int
+    month: int | None
+    held_on: date | None
+    start_time: time | None
+    when_text: str
+    when_sort: tuple[int, int, int, int]
+    title: str
+    kind: MeetingKind
+    status: MeetingStatus
+    chair_name: str
+    place: str
+    search_key: str
+
+
+def meeting_rows(year: int | None) -> list[MeetingRow]:
+    chairs = {p.id: p.full_name for p in Person.select(Person.id, Person.full_name)}
+    query = Meeting.select()
+    if year is not None:
+        query = query.where(Meeting.year == year)
+    rows = []
+    for m in query:
+        if m.held_on is not None:
+            when = short_date(m.held_on)
+            sort = (m.held_on.year, m.held_on.month, m.held_on.day, 0)
+        elif m.month:
+            when = f"Tháng {month_text(m.month)}/{m.year}"
+            sort = (m.year, m.month, 99, 0)
+        else:
+            when = f"Năm {m.year}"
+            sort = (m.year, 99, 99, 0)
+        if m.start_time is not None:
+            when += f" {m.start_time.hour:02d}:{m.start_time.minute:02d}"
+            sort = (*sort[:3], m.start_time.hour * 60 + m.start_time.minute)
+        rows.append(
+            MeetingRow(
+                id=m.id,
+                year=m.year,
+                month=m.month,
+                held_on=m.held_on,
+                start_time=m.start_time,
+                when_text=when,
+                when_sort=sort,
+                title=m.title,
+                kind=m.kind,
+                status=m.status,
+                chair_name=chairs.get(m.chair_id, m.chair_text) if m.chair_id else m.chair_text,
+                place=m.place,
+                search_key=m.search_key,
+            )
+        )
+    rows.sort(key=lambda r: r.when_sort)
+    return rows
+
+
+def meeting_years() -> list[int]:
+    return [y for (y,) in Meeting.select(Meeting.year).distinct().tuples()]

@@ -1,0 +1,347 @@
+"""People and units of the agency (Danh mục): validation, create, edit, delete, rows for lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import peewee as pw
+
+from app import records
+from app.errors import InUse, NotFound, ValidationError
+from app.vntext import clean, full_name, name_sort_value
+from db.database import collated
+from db.enums import CouncilRole, Gender, RankGroup, UnitKind
+from db.models import (
+    Attendance,
+    CouncilMember,
+    Person,
+    PersonUnitHistory,
+    Proposal,
+    Registration,
+    Unit,
+)
+
+MIN_BIRTH_YEAR, MAX_BIRTH_YEAR = 1930, 2015
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    family_name: str
+    middle_name: str
+    given_name: str
+    manual_sort_key: str | None = None
+    gender: Gender | None = None
+    birth_year: int | None = None
+    position: str = ""
+    rank_group: RankGroup | None = None
+    unit_id: int | None = None
+    hired_on: date | None = None
+    active: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    id: int
+    full_name: str
+    sort_name: str
+    gender: Gender | None
+    birth_year: int | None
+    position: str
+    rank_group: RankGroup | None
+    unit_id: int | None
+    unit_name: str
+    active: bool
+    search_key: str
+
+
+@dataclass(frozen=True)
+class UnitInput:
+    name: str
+    short_name: str = ""
+    kind: UnitKind = UnitKind.DIVISION
+    parent_id: int | None = None
+    active: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    id: int
+    name: str
+    short_name: str
+    kind: UnitKind
+    parent_name: str
+    people_count: int
+    active: bool
+    position: int
+    search_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilMemberRow:
+    id: int
+    person_id: int
+    full_name: str
+    sort_name: str
+    role: CouncilRole
+    position: str
+    unit_name: str
+    term_from: date | None
+    term_to: date | None
+    search_key: str
+
+
+def validate_person(data: PersonInput) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not clean(data.given_name):
+        problems["given_name"] = "Chưa nhập tên."
+    if not clean(data.family_name) and not clean(data.manual_sort_key):
+        problems["family_name"] = "Chưa nhập họ."
+    for name in ("family_name", "middle_name", "given_name"):
+        if any(ch.isdigit() for ch in getattr(data, name) or ""):
+            problems[name] = "Họ tên không được chứa chữ số."
+    if data.birth_year is not None and not MIN_BIRTH_YEAR <= data.birth_year <= MAX_BIRTH_YEAR:
+        problems["birth_year"] = f"Năm sinh phải từ {MIN_BIRTH_YEAR} đến {MAX_BIRTH_YEAR}."
+    if data.unit_id is not None and Unit.get_or_none(Unit.id == data.unit_id) is None:
+        problems["unit_id"] = "Đơn vị không tồn tại."
+    return problems
+
+
+def _person_fields(data: PersonInput) -> dict[str, object]:
+    problems = validate_person(data)
+    if problems:
+        field = next(iter(problems))
+        raise ValidationError(problems[field], field=field)
+    family, middle, given = clean(data.family_name), clean(data.middle_name), clean(data.given_name)
+    manual = clean(data.manual_sort_key) or None
+    return {
+        "family_name": family,
+        "middle_name": middle,
+        "given_name": given,
+        "full_name": full_name(family, middle, given),
+        "manual_sort_key": manual,
+        "sort_name": name_sort_value(family, middle, given, manual),
+        "gender": data.gender,
+        "birth_year": data.birth_year,
+        "position": data.position,
+        "rank_group": data.rank_group,
+        "unit": data.unit_id,
+        "hired_on": data.hired_on,
+        "active": data.active,
+        "note": data.note,
+    }
+
+
+def create_person(data: PersonInput) -> Person:
+    with records.transaction():
+        person = records.create(Person, **_person_fields(data))
+        if data.unit_id is not None:
+            records.create(
+                PersonUnitHistory, person=person, unit=data.unit_id, position=clean(data.position)
+            )
+    return person
+
+
+def update_person(person_id: int, data: PersonInput, *, moved_on: date | None = None) -> Person:
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise NotFound("Không tìm thấy người này; có thể đã bị xóa.")
+    fields = _person_fields(data)
+    with records.transaction():
+        old_unit = person.unit_id
+        records.update(person, **fields)
+        if data.unit_id != old_unit:
+            current = (
+                PersonUnitHistory.select()
+                .where((PersonUnitHistory.person == person) & PersonUnitHistory.date_to.is_null())
+                .first()
+            )
+            if current is not None and moved_on is not None:
+                records.update(current, date_to=moved_on)
+            if data.unit_id is not None:
+                records.create(
+                    PersonUnitHistory,
+                    person=person,
+                    unit=data.unit_id,
+                    position=clean(data.position),
+                    date_from=moved_on,
+                )
+    return person
+
+
+def person_input(person_id: int) -> PersonInput:
+    p = Person.get_or_none(Person.id == person_id)
+    if p is None:
+        raise NotFound("Không tìm thấy người này; có thể đã bị xóa.")
+    return PersonInput(
+        family_name=p.family_name,
+        middle_name=p.middle_name,
+        given_name=p.given_name,
+        manual_sort_key=p.manual_sort_key,
+        gender=p.gender,
+        birth_year=p.birth_year,
+        position=p.position,
+        rank_group=p.rank_group,
+        unit_id=p.unit_id,
+        hired_on=p.hired_on,
+        active=p.active,
+        note=p.note,
+    )
+
+
+def delete_person(person_id: int) -> None:
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise NotFound("Không tìm thấy người này; có thể đã bị xóa.")
+    uses = {
+        "đề nghị khen thưởng": Proposal.select().where(Proposal.person == person).count(),
+        "đăng ký thi đua": Registration.select().where(Registration.person == person).count(),
+        "thành viên Hội đồng": CouncilMember.select().where(CouncilMember.person == person).count(),
+        "điểm danh phiên họp": Attendance.select().where(Attendance.person == person).count(),
+    }
+    used = [f"{n} {what}" for what, n in uses.items() if n]
+    if used:
+        raise InUse(
+            f"Không xóa được {person.full_name}: còn {', '.join(used)}. "
+            "Hãy đánh dấu “Không còn công tác” thay vì xóa."
+        )
+    records.delete(person)
+
+
+def person_rows(*, active_only: bool = False) -> list[PersonRow]:
+    query = (
+        Person.select(Person, Unit.name)
+        .join(Unit, join_type=pw.JOIN.LEFT_OUTER)
+        .order_by(collated(Person.sort_name))
+    )
+    if active_only:
+        query = query.where(Person.active == True)  # noqa: E712
+    return [
+        PersonRow(
+            id=p.id,
+            full_name=p.full_name,
+            sort_name=p.sort_name,
+            gender=p.gender,
+            birth_year=p.birth_year,
+            position=p.position,
+            rank_group=p.rank_group,
+            unit_id=p.unit_id,
+            unit_name=p.unit.name if p.unit_id else "",
+            active=p.active,
+            search_key=p.search_key,
+        )
+        for p in query
+    ]
+
+
+def validate_unit(data: UnitInput, unit_id: int | None = None) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    name = clean(data.name)
+    if not name:
+        problems["name"] = "Chưa nhập tên đơn vị."
+    else:
+        clash = Unit.select().where(Unit.name == name)
+        if unit_id is not None:
+            clash = clash.where(Unit.id != unit_id)
+        if clash.exists():
+            problems["name"] = f"Đã có đơn vị “{name}”."
+    if data.parent_id is not None and data.parent_id == unit_id:
+        problems["parent_id"] = "Một đơn vị không thể trực thuộc chính nó."
+    return problems
+
+
+def _unit_fields(data: UnitInput, unit_id: int | None = None) -> dict[str, object]:
+    problems = validate_unit(data, unit_id)
+    if problems:
+        field = next(iter(problems))
+        raise ValidationError(problems[field], field=field)
+    return {
+        "name": data.name,
+        "short_name": data.short_name,
+        "kind": data.kind,
+        "parent": data.parent_id,
+        "active": data.active,
+        "note": data.note,
+    }
+
+
+def create_unit(data: UnitInput) -> Unit:
+    last = Unit.select().order_by(Unit.position.desc()).first()
+    return records.create(Unit, position=(last.position + 1) if last else 0, **_unit_fields(data))
+
+
+def update_unit(unit_id: int, data: UnitInput) -> Unit:
+    unit = Unit.get_or_none(Unit.id == unit_id)
+    if unit is None:
+        raise NotFound("Không tìm thấy đơn vị này; có thể đã bị xóa.")
+    return records.update(unit, **_unit_fields(data, unit_id))
+
+
+def unit_input(unit_id: int) -> UnitInput:
+    u = Unit.get_or_none(Unit.id == unit_id)
+    if u is None:
+        raise NotFound("Không tìm thấy đơn vị này; có thể đã bị xóa.")
+    return UnitInput(u.name, u.short_name, u.kind, u.parent_id, u.active, u.note)
+
+
+def delete_unit(unit_id: int) -> None:
+    unit = Unit.get_or_none(Unit.id == unit_id)
+    if unit is None:
+        raise NotFound("Không tìm thấy đơn vị này; có thể đã bị xóa.")
+    people = Person.select().where(Person.unit == unit).count()
+    proposals = Proposal.select().where(Proposal.unit == unit).count()
+    if people or proposals:
+        parts = [f"{people} người"] if people else []
+        parts += [f"{proposals} đề nghị khen thưởng"] if proposals else []
+        raise InUse(
+            f"Không xóa được “{unit.name}”: đơn vị còn {' và '.join(parts)}. "
+            "Hãy chuyển họ sang đơn vị khác trước."
+        )
+    records.delete(unit)
+
+
+def unit_rows() -> list[UnitRow]:
+    counts: dict[int, int] = {}
+    for (unit_id,) in Person.select(Person.unit).where(Person.unit.is_null(False)).tuples():
+        counts[unit_id] = counts.get(unit_id, 0) + 1
+    names = {u.id: u.name for u in Unit.select(Unit.id, Unit.name)}
+    return [
+        UnitRow(
+            id=u.id,
+            name=u.name,
+            short_name=u.short_name,
+            kind=u.kind,
+            parent_name=names.get(u.parent_id, "") if u.parent_id else "",
+            people_count=counts.get(u.id, 0),
+            active=u.active,
+            position=u.position,
+            search_key=u.search_key,
+        )
+        for u in Unit.select().order_by(Unit.position, Unit.id)
+    ]
+
+
+def council_member_rows() -> list[CouncilMemberRow]:
+    query = (
+        CouncilMember.select(CouncilMember, Person, Unit.name)
+        .join(Person)
+        .join(Unit, join_type=pw.JOIN.LEFT_OUTER)
+        .order_by(CouncilMember.position, CouncilMember.id)
+    )
+    return [
+        CouncilMemberRow(
+            id=m.id,
+            person_id=m.person_id,
+            full_name=m.person.full_name,
+            sort_name=m.person.sort_name,
+            role=m.role,
+            position=m.person.position,
+            unit_name=m.person.unit.name if m.person.unit_id else "",
+            term_from=m.term_from,
+            term_to=m.term_to,
+            search_key=m.person.search_key,
+        )
+        for m in query
+    ]

@@ -1,0 +1,59 @@
+"""Opening the app's database: connection, schema, default data; errors told in Vietnamese."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee as pw
+
+from app import catalog
+from app.errors import DatabaseRefused, from_database_error
+from app.vntext import collate_vi, fold
+from db import errors as dberr
+from db import settings
+from db.database import close_database, open_database
+from db.migrations import prepare
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    path: Path
+    created: bool
+    schema_version: int
+    migration_backup: Path | None
+
+
+def _seed_defaults() -> None:
+    settings.ensure_defaults()
+    catalog.seed_catalog()
+
+
+def open_app_database(path: Path) -> tuple[pw.SqliteDatabase, DatabaseInfo]:
+    """Open (creating when new) the database at ``path`` and bind the models to it."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseRefused(
+            f"Không tạo được thư mục dữ liệu “{path.parent}”.", detail=str(exc)
+        ) from exc
+    db: pw.SqliteDatabase | None = None
+    try:
+        db = open_database(path, collations={"VI": collate_vi}, functions={"FOLD": fold})
+        result = prepare(db, path, on_create=_seed_defaults)
+        with db.atomic():
+            settings.ensure_defaults()
+    except dberr.DatabaseFileError as exc:
+        if db is not None:
+            close_database(db)
+        raise from_database_error(exc) from exc
+    except pw.DatabaseError as exc:
+        if db is not None:
+            close_database(db)
+        raise from_database_error(dberr.DatabaseDamaged(path, str(exc))) from exc
+    return db, DatabaseInfo(path, result.created, result.to_version, result.backup)
+
+
+def close_app_database(db: pw.SqliteDatabase) -> None:
+    close_database(db)
