@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import peewee as pw
-
 from app import records
 from app.errors import InUse, NotFound, ValidationError
 from app.vntext import clean, full_name, name_sort_value
@@ -211,11 +209,8 @@ def delete_person(person_id: int) -> None:
 
 
 def person_rows(*, active_only: bool = False) -> list[PersonRow]:
-    query = (
-        Person.select(Person, Unit.name)
-        .join(Unit, join_type=pw.JOIN.LEFT_OUTER)
-        .order_by(collated(Person.sort_name))
-    )
+    units = dict(Unit.select(Unit.id, Unit.name).tuples())
+    query = Person.select().order_by(collated(Person.sort_name))
     if active_only:
         query = query.where(Person.active == True)  # noqa: E712
     return [
@@ -228,7 +223,7 @@ def person_rows(*, active_only: bool = False) -> list[PersonRow]:
             position=p.position,
             rank_group=p.rank_group,
             unit_id=p.unit_id,
-            unit_name=p.unit.name if p.unit_id else "",
+            unit_name=units.get(p.unit_id, ""),
             active=p.active,
             search_key=p.search_key,
         )
@@ -324,10 +319,10 @@ def unit_rows() -> list[UnitRow]:
 
 
 def council_member_rows() -> list[CouncilMemberRow]:
+    units = dict(Unit.select(Unit.id, Unit.name).tuples())
     query = (
-        CouncilMember.select(CouncilMember, Person, Unit.name)
+        CouncilMember.select(CouncilMember, Person)
         .join(Person)
-        .join(Unit, join_type=pw.JOIN.LEFT_OUTER)
         .order_by(CouncilMember.position, CouncilMember.id)
     )
     return [
@@ -338,7 +333,7 @@ def council_member_rows() -> list[CouncilMemberRow]:
             sort_name=m.person.sort_name,
             role=m.role,
             position=m.person.position,
-            unit_name=m.person.unit.name if m.person.unit_id else "",
+            unit_name=units.get(m.person.unit_id, ""),
             term_from=m.term_from,
             term_to=m.term_to,
             search_key=m.person.search_key,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import peewee as pw
 
@@ -13,7 +15,10 @@ from app.vntext import collate_vi, fold
 from db import errors as dberr
 from db import settings
 from db.database import close_database, open_database
-from db.migrations import prepare
+from db.migrations import inspect, prepare
+from db.models import database_proxy
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -57,3 +62,41 @@ def open_app_database(path: Path) -> tuple[pw.SqliteDatabase, DatabaseInfo]:
 
 def close_app_database(db: pw.SqliteDatabase) -> None:
     close_database(db)
+
+
+def check_database_file(path: Path) -> str:
+    """Refuse a file that is not this app's (without binding or changing anything)."""
+    path = Path(path)
+    db: pw.SqliteDatabase | None = None
+    try:
+        db = open_database(path, bind=False)
+        return inspect(db, path)
+    except dberr.DatabaseFileError as exc:
+        raise from_database_error(exc) from exc
+    except pw.DatabaseError as exc:
+        raise from_database_error(dberr.DatabaseDamaged(path, str(exc))) from exc
+    finally:
+        if db is not None:
+            close_database(db)
+
+
+def switch_database(
+    current: pw.SqliteDatabase, current_path: Path, new_path: Path
+) -> tuple[pw.SqliteDatabase, DatabaseInfo]:
+    """Open ``new_path`` instead of the current database; on failure the current one stays."""
+    check_database_file(new_path)
+    close_database(current)
+    try:
+        return open_app_database(new_path)
+    except DatabaseRefused:
+        open_app_database(current_path)
+        raise
+
+
+def in_worker_thread(fn: Callable[[], T]) -> T:
+    """Run ``fn`` on this (non-GUI) thread's own connection, closed afterwards."""
+    try:
+        return fn()
+    finally:
+        if not database_proxy.is_closed():
+            database_proxy.close()

@@ -121,14 +121,41 @@ def _letters(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def sort_key(text: str | None) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], str]:
-    """Multi-level Vietnamese collation key: letters, then tones, then case (as ICU "vi")."""
-    letters = _letters(text or "")
-    return (
-        tuple(c[0] for c in letters),
-        tuple(c[1] for c in letters),
-        tuple(c[2] for c in letters),
-        nfc(text),
+def _build_tables() -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """str.translate tables giving, per character, its letter, tone and case level."""
+    letters = "".join(chr(c) for c in range(0x20, 0x250)) + "".join(
+        chr(c) for c in range(0x1EA0, 0x1EFA)
+    )
+    primary: dict[int, str] = {}
+    tones: dict[int, str] = {}
+    cases: dict[int, str] = {}
+    for ch in letters:
+        rank, tone, upper, _ = _letters(ch)[0]
+        if rank < 0:
+            primary[ord(ch)] = chr(0x20 + rank + 2)  # space → 0x20, punctuation → 0x21
+        elif rank < 100:
+            primary[ord(ch)] = chr(0x100 + rank)
+        elif rank < 1000:  # digits, before letters
+            primary[ord(ch)] = chr(0x80 + rank - 100 - ord("0"))
+        else:
+            primary[ord(ch)] = chr(0x200 + (rank % 0x1000))
+        tones[ord(ch)] = chr(0x30 + tone)
+        cases[ord(ch)] = chr(0x30 + upper)
+    return primary, tones, cases
+
+
+_PRIMARY, _TONES, _CASES = _build_tables()
+_LEVEL_SEP, _PART_SEP = "\x02", "\x01"
+
+
+def sort_key(text: str | None) -> str:
+    """Vietnamese collation key as a plain string: letters, then tones, then case (ICU "vi").
+
+    Characters outside Latin and Vietnamese keep their code points, after the letters.
+    """
+    value = nfc(text)
+    return _LEVEL_SEP.join(
+        (value.translate(_PRIMARY), value.translate(_TONES), value.translate(_CASES))
     )
 
 
@@ -139,9 +166,9 @@ def name_sort_value(family: str, middle: str, given: str, manual: str | None = N
     return NAME_PART_SEPARATOR.join((clean(given), clean(middle), clean(family)))
 
 
-def name_sort_key(value: str | None) -> tuple[object, ...]:
-    """Compare a stored sort value part by part (given name first), each part in Vietnamese order."""
-    return tuple(sort_key(part) for part in (value or "").split(NAME_PART_SEPARATOR))
+def name_sort_key(value: str | None) -> str:
+    """Compare a stored sort value part by part (given name first), each in Vietnamese order."""
+    return _PART_SEP.join(sort_key(part) for part in (value or "").split(NAME_PART_SEPARATOR))
 
 
 def collate_vi(left: str | None, right: str | None) -> int:

@@ -85,3 +85,15 @@ def _create(
         if on_create is not None:
             on_create()
     return MigrationResult(True, 0, latest, None)
+
+
+def inspect(db: pw.SqliteDatabase, path: Path, latest: int = SCHEMA_VERSION) -> str:
+    """Check a file without changing it: "new", "current" or "older"; raises when refused."""
+    version = schema_version(db)
+    if not is_ours(db):
+        if version == 0 and not db.get_tables():
+            return "new"
+        raise ForeignDatabase(path)
+    if version > latest:
+        raise DatabaseTooNew(path, version, latest)
+    return "current" if version == latest else "older"

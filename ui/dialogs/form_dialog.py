@@ -1,0 +1,65 @@
+"""A form dialog with inline validation: Save stays disabled until the input is valid."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class FormDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.form = QFormLayout()
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("formError")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def problems(self) -> dict[str, str]:
+        """Field → message; subclasses ask app/'s validation functions."""
+        return {}
+
+    def revalidate(self, *_: Any) -> None:
+        problems = self.problems()
+        self.error_label.setText("\n".join(problems.values()))
+        self.save_button.setEnabled(not problems)
+
+    def accept(self) -> None:
+        if self.problems():
+            self.revalidate()
+            return
+        super().accept()
+
+
+def fill_enum_combo(combo: QComboBox, enum: type[Enum], *, allow_empty: bool = False) -> None:
+    if allow_empty:
+        combo.addItem("—", None)
+    for member in enum:
+        combo.addItem(getattr(member, "label", member.value), member)
+
+
+def select_data(combo: QComboBox, value: Any) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))

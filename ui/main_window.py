@@ -1,0 +1,245 @@
+"""The main window: the five tabs, the year selector, the menus; it only wires things together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import peewee as pw
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+
+from app import __version__, backup, session, years
+from app.errors import AppError
+from app.paths import Paths
+from ui import messages
+from ui.hub import ChangeHub
+from ui.tabs.awards_tab import AwardsTab
+from ui.tabs.campaigns_tab import CampaignsTab
+from ui.tabs.directory_tab import DirectoryTab
+from ui.tabs.list_tab import RecordListTab
+from ui.tabs.meetings_tab import MeetingsTab
+from ui.tabs.plan_tab import PlanTab
+from ui.tasks import wait_for_background
+
+ALL_YEARS = 0  # the year selector's "Tất cả các năm"
+
+
+@dataclass
+class OpenDatabase:
+    db: pw.SqliteDatabase
+    path: Path
+    paths: Paths
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, current: OpenDatabase, settings: QSettings, *, today: date | None = None
+    ) -> None:
+        super().__init__()
+        self.current = current
+        self.settings = settings
+        self.today = today or date.today()
+        self.hub = ChangeHub(self)
+        self._build_ui()
+        self._build_menus()
+        self._connect_signals()
+        self._restore_state()
+
+    # --- construction -----------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.setWindowTitle("TĐKT Desk — Thi đua, khen thưởng")
+        self.plan_tab = PlanTab(self)
+        self.meetings_tab = MeetingsTab(self)
+        self.campaigns_tab = CampaignsTab(self)
+        self.awards_tab = AwardsTab(self)
+        self.directory_tab = DirectoryTab(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.plan_tab, "Kế hoạch")
+        self.tabs.addTab(self.meetings_tab, "Phiên họp")
+        self.tabs.addTab(self.campaigns_tab, "Phong trào thi đua")
+        self.tabs.addTab(self.awards_tab, "Khen thưởng")
+        self.tabs.addTab(self.directory_tab, "Danh mục")
+        self.setCentralWidget(self.tabs)
+        self.toolbar = QToolBar("Thanh công cụ", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addWidget(QLabel(" Năm: ", self))
+        self.year_combo = QComboBox(self)
+        self.year_combo.setMinimumWidth(140)
+        self.toolbar.addWidget(self.year_combo)
+        self.addToolBar(self.toolbar)
+        self.db_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._show_db_path()
+        self._fill_years()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Tệp")
+        self.open_action = QAction("&Mở cơ sở dữ liệu khác…", self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.backup_action = QAction("&Sao lưu ngay", self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.quit_action = QAction("&Thoát", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        self.about_action = QAction("&Giới thiệu", self)
+        self.about_action.setShortcut(QKeySequence("F1"))
+        help_menu.addAction(self.about_action)
+        self.find_action = QAction("Tìm kiếm", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.addAction(self.find_action)
+
+    def _connect_signals(self) -> None:
+        self.hub.data_changed.connect(self._on_hub_data_changed)
+        self.year_combo.currentIndexChanged.connect(self._on_year_combo_changed)
+        self.open_action.triggered.connect(self.open_other_database)
+        self.backup_action.triggered.connect(self.backup_now)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action.triggered.connect(self.show_about)
+        self.find_action.triggered.connect(self._on_find_triggered)
+        self.directory_tab.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 8000)
+        )
+
+    # --- years ----------------------------------------------------------------------------
+    def _fill_years(self, keep: int | None = None) -> None:
+        available = years.available_years(self.today.year)
+        wanted = keep if keep is not None else years.default_year(self.today.year)
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in reversed(available):
+            self.year_combo.addItem(str(year), year)
+        self.year_combo.addItem("Tất cả các năm", ALL_YEARS)
+        index = self.year_combo.findData(wanted)
+        self.year_combo.setCurrentIndex(index if index >= 0 else 0)
+        self.year_combo.blockSignals(False)
+        self._apply_year()
+
+    def selected_year(self) -> int | None:
+        year = self.year_combo.currentData()
+        return None if year in (None, ALL_YEARS) else int(year)
+
+    def set_year(self, year: int | None) -> None:
+        index = self.year_combo.findData(ALL_YEARS if year is None else year)
+        if index >= 0:
+            self.year_combo.setCurrentIndex(index)
+
+    def _apply_year(self) -> None:
+        for tab in self.year_tabs():
+            tab.set_year(self.selected_year())
+
+    def _on_year_combo_changed(self, _index: int) -> None:
+        self._apply_year()
+
+    def year_tabs(self) -> list[RecordListTab]:
+        return [self.plan_tab, self.meetings_tab, self.campaigns_tab, self.awards_tab]
+
+    def all_lists(self) -> list[RecordListTab]:
+        return [*self.year_tabs(), *self.directory_tab.lists()]
+
+    # --- reacting to changes --------------------------------------------------------------
+    def _on_hub_data_changed(self, tables: frozenset[str]) -> None:
+        for tab in self.year_tabs():
+            tab.on_data_changed(tables)
+        self.directory_tab.on_data_changed(tables)
+        if tables & {"plan", "meeting", "campaign", "proposal"}:
+            self._fill_years(keep=self.year_combo.currentData())
+
+    def _on_find_triggered(self) -> None:
+        widget = self.tabs.currentWidget()
+        tab = widget.current_list() if isinstance(widget, DirectoryTab) else widget
+        if isinstance(tab, RecordListTab):
+            tab.search_edit.setFocus()
+            tab.search_edit.selectAll()
+
+    # --- menu actions -----------------------------------------------------------------
+    def open_other_database(self) -> None:
+        chosen = messages.open_file(
+            self, "Mở cơ sở dữ liệu", "Cơ sở dữ liệu TĐKT (*.sqlite *.db);;Mọi tệp (*)"
+        )
+        if chosen is None:
+            return
+        self.switch_to(chosen)
+
+    def switch_to(self, path: Path) -> bool:
+        wait_for_background()
+        try:
+            db, info = session.switch_database(self.current.db, self.current.path, path)
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return False
+        self.current = OpenDatabase(db, info.path, self.current.paths)
+        self.settings.setValue("database/last", str(info.path))
+        self._show_db_path()
+        self._fill_years()
+        for tab in self.all_lists():
+            tab.mark_stale()
+        self.statusBar().showMessage(f"Đã mở {info.path}", 8000)
+        return True
+
+    def backup_now(self) -> Path | None:
+        try:
+            target = backup.backup_now(
+                self.current.db, self.current.paths.backup_dir, datetime.now()
+            )
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return None
+        messages.show_info(self, "Sao lưu", f"Đã sao lưu cơ sở dữ liệu vào:\n{target}")
+        return target
+
+    def show_about(self) -> None:
+        messages.show_info(
+            self,
+            "Giới thiệu TĐKT Desk",
+            f"TĐKT Desk, phiên bản {__version__}\n"
+            "Quản lý công tác thi đua, khen thưởng của Hội đồng Thi đua - Khen thưởng Sở.\n\n"
+            f"Tệp dữ liệu: {self.current.path}\n"
+            f"Thư mục sao lưu: {self.current.paths.backup_dir}",
+        )
+
+    def _show_db_path(self) -> None:
+        self.db_label.setText(f"Dữ liệu: {self.current.path}")
+
+    # --- state ----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        tab = self.settings.value("window/tab", 0)
+        self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
+        year = self.settings.value("window/year")
+        if year is not None and str(year).lstrip("-").isdigit():
+            stored = int(year)
+            self.set_year(None if stored == ALL_YEARS else stored)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.setValue("window/year", self.year_combo.currentData())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        wait_for_background()
+        self.hub.stop()
+        super().closeEvent(event)
+
+
+def make_settings(paths: Paths) -> QSettings:
+    """Window state lives beside the data (never in the registry), so tests can redirect it."""
+    return QSettings(str(paths.data_dir / "giao-dien.ini"), QSettings.Format.IniFormat)
+
+
+def window_for(widget: QWidget) -> MainWindow | None:
+    top = widget.window()
+    return top if isinstance(top, MainWindow) else None

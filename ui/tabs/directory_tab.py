@@ -1,0 +1,230 @@
+"""Danh mục: units, people, council members and the award catalog; units and people are edited here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from app import catalog, people
+from app.errors import AppError
+from ui import messages
+from ui.dialogs.person_dialog import PersonDialog
+from ui.dialogs.unit_dialog import UnitDialog
+from ui.models.directory_table_models import (
+    AwardTypeTableModel,
+    CouncilMemberTableModel,
+    PersonTableModel,
+    UnitTableModel,
+)
+from ui.tabs.list_tab import RecordListTab
+
+
+def _all_years(loader: Callable[[], Any]) -> Callable[[int | None], Any]:
+    return lambda _year: loader()
+
+
+class RecordEditor(Protocol):
+    """What an editable list needs to know about its records."""
+
+    def open_dialog(self, parent: QWidget, row: Any | None) -> Any | None: ...
+
+    def save(self, row: Any | None, data: Any) -> Any: ...
+
+    def remove(self, row: Any) -> Callable[[], Any]:
+        """Delete the row; return the call that puts it back."""
+        ...
+
+    def describe(self, row: Any) -> str: ...
+
+
+class EditableList(RecordListTab):
+    """A list with Thêm / Sửa / Xóa buttons, their shortcuts, and undo of the last delete."""
+
+    status_message = Signal(str)
+
+    def __init__(self, editor: RecordEditor, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.editor = editor
+        self.add_button = QPushButton("Thêm", self)
+        self.add_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.add_button.setToolTip("Thêm mới (Ctrl+N)")
+        self.edit_button = QPushButton("Sửa", self)
+        self.edit_button.setToolTip("Sửa dòng đang chọn (F2, Enter hoặc nhấp đúp)")
+        self.delete_button = QPushButton("Xóa", self)
+        self.delete_button.setToolTip("Xóa dòng đang chọn (Delete); Ctrl+Z để hoàn tác")
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            self.actions_layout.addWidget(button)
+        self.add_button.clicked.connect(self.add_record)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.row_activated.connect(lambda _row: self.edit_selected())
+        QShortcut(QKeySequence("F2"), self.table, self.edit_selected)
+        QShortcut(QKeySequence("Return"), self.table, self.edit_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
+        self._undo: tuple[str, Callable[[], Any]] | None = None
+
+    def add_record(self) -> None:
+        self._edit(None)
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._edit(row)
+
+    def _edit(self, row: Any | None) -> None:
+        data = self.editor.open_dialog(self, row)
+        if data is None:
+            return
+        try:
+            saved = self.editor.save(row, data)
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return
+        self.select_after_load(lambda r: r.id == saved.id)
+        name = getattr(saved, "full_name", None) or getattr(saved, "name", "")
+        self.status_message.emit(f"Đã lưu {name}.")
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        name = self.editor.describe(row)
+        if not messages.confirm(self, "Xác nhận xóa", f"Xóa {name}?", yes="Xóa", no="Không xóa"):
+            return
+        try:
+            restore = self.editor.remove(row)
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return
+        self._undo = (name, restore)
+        self.status_message.emit(f"Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.")
+
+    def undo_delete(self) -> None:
+        if self._undo is None:
+            return
+        name, restore = self._undo
+        self._undo = None
+        try:
+            restored = restore()
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return
+        self.select_after_load(lambda r: r.id == restored.id)
+        self.status_message.emit(f"Đã hoàn tác việc xóa {name}.")
+
+
+class UnitEditor:
+    def __init__(self, units: Callable[[], list[people.UnitRow]]) -> None:
+        self.units = units
+
+    def open_dialog(self, parent: QWidget, row: people.UnitRow | None) -> people.UnitInput | None:
+        data = people.unit_input(row.id) if row else None
+        dialog = UnitDialog(self.units(), data, row.id if row else None, parent)
+        return dialog.input() if messages.run_dialog(dialog) else None
+
+    def save(self, row: people.UnitRow | None, data: people.UnitInput) -> Any:
+        return people.create_unit(data) if row is None else people.update_unit(row.id, data)
+
+    def remove(self, row: people.UnitRow) -> Callable[[], Any]:
+        data = people.unit_input(row.id)
+        people.delete_unit(row.id)
+        return lambda: people.create_unit(data)
+
+    def describe(self, row: people.UnitRow) -> str:
+        return f"đơn vị “{row.name}”"
+
+
+class PersonEditor:
+    def __init__(self, units: Callable[[], list[people.UnitRow]]) -> None:
+        self.units = units
+
+    def open_dialog(
+        self, parent: QWidget, row: people.PersonRow | None
+    ) -> people.PersonInput | None:
+        data = people.person_input(row.id) if row else None
+        dialog = PersonDialog(self.units(), data, parent)
+        return dialog.input() if messages.run_dialog(dialog) else None
+
+    def save(self, row: people.PersonRow | None, data: people.PersonInput) -> Any:
+        return people.create_person(data) if row is None else people.update_person(row.id, data)
+
+    def remove(self, row: people.PersonRow) -> Callable[[], Any]:
+        data = people.person_input(row.id)
+        people.delete_person(row.id)
+        return lambda: people.create_person(data)
+
+    def describe(self, row: people.PersonRow) -> str:
+        return row.full_name
+
+
+class DirectoryTab(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        unit_model = UnitTableModel()
+        self.units_list = EditableList(
+            UnitEditor(unit_model.rows),
+            unit_model,
+            _all_years(people.unit_rows),
+            tables=frozenset({"unit", "person"}),
+            year_scoped=False,
+            noun="đơn vị",
+            parent=self,
+        )
+        self.people_list = EditableList(
+            PersonEditor(unit_model.rows),
+            PersonTableModel(),
+            _all_years(people.person_rows),
+            tables=frozenset({"person", "unit"}),
+            year_scoped=False,
+            noun="người",
+            parent=self,
+        )
+        self.council_list = RecordListTab(
+            CouncilMemberTableModel(),
+            _all_years(people.council_member_rows),
+            tables=frozenset({"council_member", "person", "unit"}),
+            year_scoped=False,
+            noun="thành viên",
+            parent=self,
+        )
+        self.catalog_list = RecordListTab(
+            AwardTypeTableModel(),
+            _all_years(catalog.award_type_rows),
+            tables=frozenset({"award_type", "award_rule"}),
+            year_scoped=False,
+            noun="danh hiệu, hình thức",
+            parent=self,
+        )
+        self.inner_tabs = QTabWidget(self)
+        self.inner_tabs.addTab(self.units_list, "Đơn vị")
+        self.inner_tabs.addTab(self.people_list, "Cán bộ, công chức")
+        self.inner_tabs.addTab(self.council_list, "Thành viên Hội đồng")
+        self.inner_tabs.addTab(self.catalog_list, "Danh hiệu, hình thức khen thưởng")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.inner_tabs)
+        self.units_list.status_message.connect(self.status_message)
+        self.people_list.status_message.connect(self.status_message)
+        # People dialogs need the unit list even when its tab was never shown.
+        self.units_list.reload()
+
+    def lists(self) -> list[RecordListTab]:
+        return [self.units_list, self.people_list, self.council_list, self.catalog_list]
+
+    def on_data_changed(self, tables: frozenset[str]) -> None:
+        for lst in self.lists():
+            lst.on_data_changed(tables)
+        if tables & self.units_list.tables and not self.units_list.isVisible():
+            self.units_list.reload()
+
+    def current_list(self) -> RecordListTab:
+        widget = self.inner_tabs.currentWidget()
+        assert isinstance(widget, RecordListTab)
+        return widget

@@ -1,0 +1,198 @@
+"""A searchable, sortable list of records, loaded off the GUI thread for the selected year."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import AppError
+from ui import messages
+from ui.models.record_table_model import RecordTableModel
+from ui.models.sort_proxy import RecordFilterProxy
+from ui.tasks import run_in_background
+
+Loader = Callable[[int | None], Sequence[Any]]
+
+
+class RecordListTab(QWidget):
+    """Search box, count and table; subclasses add buttons to ``actions_layout``."""
+
+    rows_loaded = Signal(int)
+    row_activated = Signal(object)
+
+    def __init__(
+        self,
+        model: RecordTableModel[Any],
+        loader: Loader,
+        *,
+        tables: frozenset[str],
+        year_scoped: bool = True,
+        noun: str = "bản ghi",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.loader = loader
+        self.tables = tables  # the database tables whose changes make this list stale
+        self.year_scoped = year_scoped
+        self.noun = noun
+        self.year: int | None = None
+        self._stale = True
+        self._loading = False
+        self._generation = 0
+        self._select_after_load: Callable[[Any], bool] | None = None
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText("Tìm kiếm (gõ có dấu hoặc không dấu)…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.actions_layout = QHBoxLayout()
+        self.actions_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.count_label)
+        top.addLayout(self.actions_layout)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(i, column.width)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+    def _connect_signals(self) -> None:
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+
+    # --- loading -------------------------------------------------------------------
+    def set_year(self, year: int | None) -> None:
+        if self.year_scoped and year != self.year:
+            self.year = year
+            self.mark_stale()
+
+    def mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def on_data_changed(self, tables: frozenset[str]) -> None:
+        if tables & self.tables:
+            self.mark_stale()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        self._stale = False
+        self._loading = True
+        self._generation += 1
+        generation = self._generation
+        year = self.year
+        self.count_label.setText("Đang tải…")
+        run_in_background(
+            lambda: self.loader(year),
+            lambda rows: self._on_loaded(generation, rows),
+            self._on_load_failed,
+        )
+
+    def take_result(self, result: Any) -> Sequence[Any]:
+        """The rows out of what the loader returned (subclasses keep the rest)."""
+        return result  # type: ignore[no-any-return]
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def _on_loaded(self, generation: int, rows: Sequence[Any]) -> None:
+        if generation != self._generation:
+            return
+        selected = self.selected_row()
+        rows = self.take_result(rows)
+        self.model.set_rows(rows)
+        self.proxy.refresh()
+        self._loading = False
+        predicate = self._select_after_load
+        self._select_after_load = None
+        if predicate is None and selected is not None:
+            ident = getattr(selected, "id", None)
+            predicate = (lambda r: getattr(r, "id", None) == ident) if ident is not None else None
+        if predicate is not None:
+            self.select_where(predicate)
+        self._update_count()
+        self.rows_loaded.emit(len(rows))
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        self._loading = False
+        self.count_label.setText("Lỗi khi tải")
+        if isinstance(error, AppError):
+            messages.show_app_error(self, error)
+        else:
+            raise error
+
+    # --- search and selection ------------------------------------------------------
+    def _on_search_edit_text_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = f"{total} {self.noun}" if shown == total else f"{shown} / {total} {self.noun}"
+        self.count_label.setText(text)
+
+    def visible_rows(self) -> list[Any]:
+        return [
+            self.proxy.index(i, 0).data(Qt.ItemDataRole.UserRole + 1)
+            for i in range(self.proxy.rowCount())
+        ]
+
+    def selected_row(self) -> Any | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row())
+
+    def select_where(self, predicate: Callable[[Any], bool]) -> bool:
+        source_row = self.model.find_row(predicate)
+        if source_row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def select_after_load(self, predicate: Callable[[Any], bool]) -> None:
+        self._select_after_load = predicate
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        self.row_activated.emit(self.model.row_at(self.proxy.mapToSource(index).row()))
