@@ -15,7 +15,7 @@ from app.vntext import collate_vi, fold
 from db import errors as dberr
 from db import settings
 from db.database import close_database, open_database
-from db.migrations import inspect, prepare
+from db.migrations import check_file, prepare
 from db.models import database_proxy
 
 T = TypeVar("T")
@@ -45,6 +45,7 @@ def open_app_database(path: Path) -> tuple[pw.SqliteDatabase, DatabaseInfo]:
         ) from exc
     db: pw.SqliteDatabase | None = None
     try:
+        check_file(path)  # read-only: a refused file is left untouched
         db = open_database(path, collations={"VI": collate_vi}, functions={"FOLD": fold})
         result = prepare(db, path, on_create=_seed_defaults)
         with db.atomic():
@@ -66,18 +67,10 @@ def close_app_database(db: pw.SqliteDatabase) -> None:
 
 def check_database_file(path: Path) -> str:
     """Refuse a file that is not this app's (without binding or changing anything)."""
-    path = Path(path)
-    db: pw.SqliteDatabase | None = None
     try:
-        db = open_database(path, bind=False)
-        return inspect(db, path)
+        return check_file(Path(path))
     except dberr.DatabaseFileError as exc:
         raise from_database_error(exc) from exc
-    except pw.DatabaseError as exc:
-        raise from_database_error(dberr.DatabaseDamaged(path, str(exc))) from exc
-    finally:
-        if db is not None:
-            close_database(db)
 
 
 def switch_database(

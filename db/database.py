@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,37 @@ def looks_like_sqlite(path: Path) -> bool:
     except FileNotFoundError:
         return True
     return head == b"" or head == SQLITE_HEADER
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    application_id: int
+    user_version: int
+    tables: int
+
+
+def probe_file(path: Path) -> FileFacts | None:
+    """Read a file's identity without changing it (read-only); None for a missing/empty file."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    if not looks_like_sqlite(path):
+        raise NotSqliteFile(path)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            tables = con.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        _raise_translated(path, exc)
+        raise  # unreachable: _raise_translated always raises
+    return FileFacts(int(app_id), int(version), int(tables))
 
 
 def open_database(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from db.database import backup_to
+from db.database import FileFacts, backup_to, probe_file
 from db.errors import DatabaseTooNew, ForeignDatabase
 from db.models import ALL_MODELS
 
@@ -87,13 +87,18 @@ def _create(
     return MigrationResult(True, 0, latest, None)
 
 
-def inspect(db: pw.SqliteDatabase, path: Path, latest: int = SCHEMA_VERSION) -> str:
-    """Check a file without changing it: "new", "current" or "older"; raises when refused."""
-    version = schema_version(db)
-    if not is_ours(db):
-        if version == 0 and not db.get_tables():
+def check_file(path: Path, latest: int = SCHEMA_VERSION) -> str:
+    """Judge a file before opening it for writing: "new", "current" or "older"; raises when refused.
+
+    Read-only, so a file of another program is left exactly as it was.
+    """
+    facts: FileFacts | None = probe_file(path)
+    if facts is None:
+        return "new"
+    if facts.application_id != APPLICATION_ID:
+        if facts.user_version == 0 and facts.tables == 0:
             return "new"
         raise ForeignDatabase(path)
-    if version > latest:
-        raise DatabaseTooNew(path, version, latest)
-    return "current" if version == latest else "older"
+    if facts.user_version > latest:
+        raise DatabaseTooNew(path, facts.user_version, latest)
+    return "current" if facts.user_version == latest else "older"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-import peewee as pw
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
@@ -29,7 +29,7 @@ ALL_YEARS = 0  # the year selector's "Tất cả các năm"
 
 @dataclass
 class OpenDatabase:
-    db: pw.SqliteDatabase
+    db: Any  # the open database handle, only passed back to app/
     path: Path
     paths: Paths
 

@@ -1,0 +1,119 @@
+"""The migration runner and the refusal of files that are not this app's current database."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import peewee as pw
+import pytest
+
+from db import migrations
+from db.database import open_database
+from db.errors import DatabaseTooNew, ForeignDatabase, NotSqliteFile
+
+
+def _open(path: Path) -> pw.SqliteDatabase:
+    return open_database(path, bind=False)
+
+
+def test_new_file_is_created_at_the_latest_version_and_marked_as_ours(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    db = open_database(path)
+    result = migrations.prepare(db, path)
+    assert result.created
+    assert migrations.schema_version(db) == migrations.SCHEMA_VERSION
+    assert migrations.is_ours(db)
+    assert migrations.check_file(path) == "current"
+    db.close()
+
+
+def test_steps_run_in_order_each_with_its_version_after_a_copy(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    db = open_database(path)
+    migrations.prepare(db, path)  # version 1
+    seen: list[int] = []
+
+    def step2(d: pw.SqliteDatabase) -> None:
+        seen.append(2)
+        d.execute_sql('ALTER TABLE "unit" ADD COLUMN "code" TEXT DEFAULT \'\'')
+
+    def step3(d: pw.SqliteDatabase) -> None:
+        seen.append(3)
+        d.execute_sql('CREATE TABLE "extra" ("id" INTEGER PRIMARY KEY)')
+
+    result = migrations.prepare(db, path, steps=[(3, step3), (2, step2)], latest=3)
+    assert seen == [2, 3]
+    assert result.from_version == 1 and result.to_version == 3
+    assert result.backup is not None and result.backup.exists()
+    backup = sqlite3.connect(result.backup)
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    backup.close()
+    assert "extra" in db.get_tables()
+    db.close()
+
+
+def test_a_failing_step_rolls_back_its_version(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    db = open_database(path)
+    migrations.prepare(db, path)
+
+    def good(d: pw.SqliteDatabase) -> None:
+        d.execute_sql('CREATE TABLE "t2" ("id" INTEGER PRIMARY KEY)')
+
+    def bad(d: pw.SqliteDatabase) -> None:
+        d.execute_sql('CREATE TABLE "t3" ("id" INTEGER PRIMARY KEY)')
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        migrations.prepare(db, path, steps=[(2, good), (3, bad)], latest=3)
+    assert migrations.schema_version(db) == 2
+    assert "t2" in db.get_tables() and "t3" not in db.get_tables()
+    db.close()
+
+
+def test_refuses_a_newer_database(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite"
+    db = open_database(path)
+    migrations.prepare(db, path)
+    db.execute_sql(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    with pytest.raises(DatabaseTooNew):
+        migrations.prepare(db, path)
+    db.close()
+
+
+def test_refuses_another_programs_database(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    con.commit()
+    con.close()
+    db = _open(path)
+    with pytest.raises(ForeignDatabase):
+        migrations.prepare(db, path)
+    assert db.get_tables() == ["invoices"]
+    db.close()
+
+
+def test_refuses_a_file_that_is_not_sqlite(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"PK\x03\x04 this is a zip, not a database" * 10)
+    before = path.read_bytes()
+    with pytest.raises(NotSqliteFile):
+        _open(path)
+    assert path.read_bytes() == before
+
+
+def test_check_file_reads_without_writing(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(ForeignDatabase):
+        migrations.check_file(path)
+    assert path.read_bytes() == before
+    assert migrations.check_file(tmp_path / "missing.sqlite") == "new"
+    (tmp_path / "empty.sqlite").write_bytes(b"")
+    assert migrations.check_file(tmp_path / "empty.sqlite") == "new"

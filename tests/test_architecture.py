@@ -1,0 +1,72 @@
+"""Imports only go one way: db ← app ← ui ← main; db imports no Qt, app no QtWidgets."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _files(package: str) -> list[Path]:
+    return sorted((ROOT / package).rglob("*.py"))
+
+
+FORBIDDEN = {
+    "db": ("app", "ui", "main", "PySide6"),
+    "app": ("ui", "main", "PySide6.QtWidgets", "PySide6.QtGui"),
+    "ui": ("main",),
+}
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_layer_imports_only_downwards(package: str) -> None:
+    offenders = []
+    for path in _files(package):
+        for name in _imports(path):
+            for banned in FORBIDDEN[package]:
+                if name == banned or name.startswith(banned + "."):
+                    offenders.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert offenders == []
+
+
+def test_ui_runs_no_queries() -> None:
+    """ui/ never touches the Peewee models or peewee itself; it asks app/."""
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in _files("ui")
+        for name in _imports(path)
+        if name.startswith(("db.models", "db.database", "db.migrations", "peewee"))
+    ]
+    assert offenders == []
+
+
+def test_the_check_itself_catches_a_violation(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("from ui.messages import confirm\nimport PySide6.QtWidgets\n", encoding="utf-8")
+    assert {"ui.messages", "PySide6.QtWidgets"} <= _imports(bad)
+
+
+def test_every_module_has_a_docstring() -> None:
+    missing = [
+        str(path.relative_to(ROOT))
+        for package in ("db", "app", "ui")
+        for path in _files(package)
+        if path.stat().st_size
+        and ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) is None
+    ]
+    assert missing == []
