@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from app.vntext import month_text, short_date
+from app.vntext import short_date
 from db.enums import MeetingKind, MeetingStatus
 from db.models import Meeting, Person
 
@@ -38,7 +38,7 @@ def meeting_rows(year: int | None) -> list[MeetingRow]:
             when = short_date(m.held_on)
             sort = (m.held_on.year, m.held_on.month, m.held_on.day, 0)
         elif m.month:
-            when = f"Tháng {month_text(m.month)}/{m.year}"
+            when = f"Tháng {m.month:02d}/{m.year}"
             sort = (m.year, m.month, 99, 0)
         else:
             when = f"Năm {m.year}"

@@ -18,6 +18,7 @@ class AgencyDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Thông tin cơ quan", parent)
+        self.first_run = first_run
         intro = QLabel(
             "Chào mừng đến với TĐKT Desk. Hãy nhập thông tin cơ quan; chúng được in trên "
             "đầu mọi văn bản (kế hoạch, giấy mời, biên bản, quyết định)."
@@ -74,7 +75,7 @@ class AgencyDialog(FormDialog):
         )
 
     def wants_sample(self) -> bool:
-        return self.sample_check.isVisible() and self.sample_check.isChecked()
+        return self.first_run and self.sample_check.isChecked()
 
     def problems(self) -> dict[str, str]:
         return agency.validate(self.details())

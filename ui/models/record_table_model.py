@@ -97,7 +97,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             key=keys.__getitem__,
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         new_position = {old: new for new, old in enumerate(order_index)}
         persistent = self.persistentIndexList()
         self._rows = [self._rows[i] for i in order_index]
@@ -106,7 +106,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             persistent,
             [self.index(new_position[p.row()], p.column()) for p in persistent],
         )
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     # --- ours ---------------------------------------------------------------------
     def _sort_keys(self, column: int) -> list[Any]:
