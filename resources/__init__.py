@@ -1,0 +1,1 @@
+"""Bundled files: fonts with their licence, icons, templates."""

@@ -11,11 +11,12 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import __version__, agency, cli, sample
 from app.errors import AppError
-from app.paths import Paths, resolve_paths
+from app.paths import Paths, resolve_paths, resource_path
 from app.session import open_app_database
 from ui import messages
 from ui.dialogs.agency_dialog import AgencyDialog
@@ -88,6 +89,10 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("TĐKT Desk")
     app.setOrganizationName("TDKT")
     app.setApplicationVersion(__version__)
+    icon = QIcon()
+    for size in (32, 64, 256):
+        icon.addFile(str(resource_path("icons", f"tdkt-{size}.png")))
+    app.setWindowIcon(icon)
     install_excepthook()
     demo_path = cli.make_demo_database() if args.demo else None
     paths = resolve_paths(demo_path or args.db).ensure()
