@@ -300,7 +300,7 @@ _LABEL_PAIRS: tuple[tuple[LabelledEnum, str], ...] = (
     (RecipientKind.INDIVIDUAL, "Cá nhân"),
     (RecipientKind.COLLECTIVE, "Tập thể"),
     (RecipientKind.BOTH, "Cá nhân, tập thể"),
-    (AwardLevel.DEPARTMENT, "Giám đốc Sở"),
+    (AwardLevel.DEPARTMENT, "Cấp Sở"),
     (AwardLevel.PROVINCE, "Cấp tỉnh"),
     (AwardLevel.MINISTRY, "Cấp bộ"),
     (AwardLevel.STATE, "Cấp Nhà nước"),

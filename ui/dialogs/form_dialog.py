@@ -41,9 +41,13 @@ class FormDialog(QDialog):
         """Field → message; subclasses ask app/'s validation functions."""
         return {}
 
-    def revalidate(self, *_: Any) -> None:
+    def revalidate(self, *changed: Any) -> None:
+        """Called with the new value by the fields' signals; messages appear once editing began."""
+        if changed:
+            self._edited = True
         problems = self.problems()
-        self.error_label.setText("\n".join(problems.values()))
+        shown = problems if getattr(self, "_edited", False) else {}
+        self.error_label.setText("\n".join(shown.values()))
         self.save_button.setEnabled(not problems)
 
     def accept(self) -> None:
