@@ -39,6 +39,14 @@ def test_the_check_would_catch_a_missing_line(
     assert "- Thời gian thực hiện: Tổ chức hàng quý." not in rendered
 
 
+def test_the_seed_copy_matches_the_shared_seed() -> None:
+    from tests.conftest import SEED_FILE, SHARED_SEED_FILE
+
+    if not SHARED_SEED_FILE.exists():
+        pytest.skip("../shared/seed is not beside this checkout; the copy in tests/data is used")
+    assert SEED_FILE.read_bytes() == SHARED_SEED_FILE.read_bytes()
+
+
 def test_plan_header_and_numbering(sample_db: pw.SqliteDatabase) -> None:
     doc = plan.load_plan(2024)
     assert doc is not None
