@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.errors import NotFound
+from app.schedule import Schedule, is_due_in_month, is_overdue, months_in_year
 from app.vntext import alpha, roman
 from db.enums import FieldName, ItemKind, Numbering, ScheduleKind, TaskStatus
-from db.models import Plan, PlanItem, Unit
+from db.models import Plan, PlanItem, PlanItemUnit, ProgressNote, Unit
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,11 @@ class PlanItemRow:
     date_to: date | None
     status: TaskStatus
     search_key: str
+    months: tuple[int, ...] = ()  # months of the plan's year the task falls in (timeline)
+    overdue: bool = False
+    due_this_month: bool = False
+    cooperating: tuple[str, ...] = ()
+    note_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -74,16 +80,31 @@ def plan_years() -> list[int]:
     return [p.year for p in Plan.select(Plan.year).order_by(Plan.year)]
 
 
-def load_plan(year: int) -> PlanDoc | None:
+def load_plan(year: int, today: date | None = None) -> PlanDoc | None:
     plan = Plan.get_or_none(Plan.year == year)
-    return None if plan is None else plan_doc(plan.id)
+    return None if plan is None else plan_doc(plan.id, today)
 
 
-def plan_doc(plan_id: int) -> PlanDoc:
+def plan_doc(plan_id: int, today: date | None = None) -> PlanDoc:
+    """The plan as rows in document order; overdue and due-this-month are judged on ``today``."""
     plan = Plan.get_or_none(Plan.id == plan_id)
     if plan is None:
         raise NotFound("Không tìm thấy kế hoạch.")
     units = {u.id: u.name for u in Unit.select(Unit.id, Unit.name)}
+    cooperating: dict[int, list[str]] = {}
+    for item_id, unit_id in (
+        PlanItemUnit.select(PlanItemUnit.item, PlanItemUnit.unit)
+        .join(PlanItem)
+        .where(PlanItem.plan == plan)
+        .tuples()
+    ):
+        cooperating.setdefault(item_id, []).append(units.get(unit_id, ""))
+    note_counts: dict[int, int] = {}
+    for (item_id,) in (
+        ProgressNote.select(ProgressNote.item).join(PlanItem).where(PlanItem.plan == plan).tuples()
+    ):
+        note_counts[item_id] = note_counts.get(item_id, 0) + 1
+    month_start = date(today.year, today.month, 1) if today else None
     children: dict[int | None, list[PlanItem]] = {}
     for item in (
         PlanItem.select().where(PlanItem.plan == plan).order_by(PlanItem.position, PlanItem.id)
@@ -96,6 +117,10 @@ def plan_doc(plan_id: int) -> PlanDoc:
     ) -> None:
         for index, item in enumerate(children.get(parent_id, []), start=1):
             label, number = _label(style, index, parent_number)
+            schedule = Schedule(
+                item.schedule_kind, _months(item.schedule_months), item.date_from, item.date_to
+            )
+            months = months_in_year(schedule, plan.year) if item.is_task else ()
             bare = label.rstrip(".)")
             if style is Numbering.DOTTED:
                 bare = str(index)
@@ -123,6 +148,19 @@ def plan_doc(plan_id: int) -> PlanDoc:
                     date_to=item.date_to,
                     status=item.status,
                     search_key=item.search_key,
+                    months=months,
+                    overdue=bool(
+                        item.is_task
+                        and today
+                        and is_overdue(schedule, item.status, plan.year, today)
+                    ),
+                    due_this_month=bool(
+                        item.is_task
+                        and month_start
+                        and is_due_in_month(schedule, plan.year, month_start)
+                    ),
+                    cooperating=tuple(cooperating.get(item.id, ())),
+                    note_count=note_counts.get(item.id, 0),
                 )
             )
             walk(item.id, item.child_numbering, number, path, depth + 1)

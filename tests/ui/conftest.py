@@ -13,11 +13,12 @@ from pytestqt.qtbot import QtBot
 from app.paths import resolve_paths
 from ui.main_window import MainWindow, OpenDatabase, make_settings
 from ui.tabs.list_tab import RecordListTab
+from ui.tabs.loading import LoadingTab
 from ui.tasks import wait_for_background
 
 
-def wait_loaded(qtbot: QtBot, tab: RecordListTab) -> None:
-    qtbot.waitUntil(lambda: not tab.is_loading() and not tab._stale, timeout=10000)
+def wait_loaded(qtbot: QtBot, tab: LoadingTab) -> None:
+    qtbot.waitUntil(tab.is_current, timeout=10000)
 
 
 def make_window(qtbot: QtBot, db: pw.SqliteDatabase, db_path: Path) -> MainWindow:

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,19 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import AppError
-from ui import messages
 from ui.models.record_table_model import RecordTableModel
 from ui.models.sort_proxy import RecordFilterProxy
-from ui.tasks import run_in_background
-
-Loader = Callable[[int | None], Sequence[Any]]
+from ui.tabs.loading import Loader, LoadingTab
 
 
-class RecordListTab(QWidget):
+class RecordListTab(LoadingTab):
     """Search box, count and table; subclasses add buttons to ``actions_layout``."""
 
-    rows_loaded = Signal(int)
     row_activated = Signal(object)
 
     def __init__(
@@ -42,16 +36,9 @@ class RecordListTab(QWidget):
         noun: str = "bản ghi",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(loader, tables=tables, year_scoped=year_scoped, parent=parent)
         self.model = model
-        self.loader = loader
-        self.tables = tables  # the database tables whose changes make this list stale
-        self.year_scoped = year_scoped
         self.noun = noun
-        self.year: int | None = None
-        self._stale = True
-        self._loading = False
-        self._generation = 0
         self._select_after_load: Callable[[Any], bool] | None = None
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(model)
@@ -93,53 +80,17 @@ class RecordListTab(QWidget):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
 
     # --- loading -------------------------------------------------------------------
-    def set_year(self, year: int | None) -> None:
-        if self.year_scoped and year != self.year:
-            self.year = year
-            self.mark_stale()
-
-    def mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def on_data_changed(self, tables: frozenset[str]) -> None:
-        if tables & self.tables:
-            self.mark_stale()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def reload(self) -> None:
-        self._stale = False
-        self._loading = True
-        self._generation += 1
-        generation = self._generation
-        year = self.year
+    def loading_started(self) -> None:
         self.count_label.setText("Đang tải…")
-        run_in_background(
-            lambda: self.loader(year),
-            lambda rows: self._on_loaded(generation, rows),
-            self._on_load_failed,
-        )
 
-    def take_result(self, result: Any) -> Sequence[Any]:
-        """The rows out of what the loader returned (subclasses keep the rest)."""
-        return result  # type: ignore[no-any-return]
+    def loading_failed(self) -> None:
+        self.count_label.setText("Lỗi khi tải")
 
-    def is_loading(self) -> bool:
-        return self._loading
-
-    def _on_loaded(self, generation: int, rows: Sequence[Any]) -> None:
-        if generation != self._generation:
-            return
+    def show_result(self, result: Any) -> int:
         selected = self.selected_row()
-        rows = self.take_result(rows)
+        rows = self.take_result(result)
         self.model.set_rows(rows)
         self.proxy.refresh()
-        self._loading = False
         predicate = self._select_after_load
         self._select_after_load = None
         if predicate is None and selected is not None:
@@ -148,15 +99,11 @@ class RecordListTab(QWidget):
         if predicate is not None:
             self.select_where(predicate)
         self._update_count()
-        self.rows_loaded.emit(len(rows))
+        return len(rows)
 
-    def _on_load_failed(self, error: BaseException) -> None:
-        self._loading = False
-        self.count_label.setText("Lỗi khi tải")
-        if isinstance(error, AppError):
-            messages.show_app_error(self, error)
-        else:
-            raise error
+    def take_result(self, result: Any) -> Sequence[Any]:
+        """The rows out of what the loader returned (subclasses keep the rest)."""
+        return result  # type: ignore[no-any-return]
 
     # --- search and selection ------------------------------------------------------
     def _on_search_edit_text_changed(self, text: str) -> None:
