@@ -58,7 +58,7 @@ class PlanDoc:
     items: tuple[PlanItemRow, ...]
 
 
-def _label(style: Numbering, index: int, parent_number: str) -> tuple[str, str]:
+def number_label(style: Numbering, index: int, parent_number: str) -> tuple[str, str]:
     """(label as printed, bare number for children's dotted labels)."""
     if style is Numbering.ROMAN:
         return f"{roman(index)}.", roman(index)
@@ -116,7 +116,7 @@ def plan_doc(plan_id: int, today: date | None = None) -> PlanDoc:
         parent_id: int | None, style: Numbering, parent_number: str, parent_path: str, depth: int
     ) -> None:
         for index, item in enumerate(children.get(parent_id, []), start=1):
-            label, number = _label(style, index, parent_number)
+            label, number = number_label(style, index, parent_number)
             schedule = Schedule(
                 item.schedule_kind, _months(item.schedule_months), item.date_from, item.date_to
             )

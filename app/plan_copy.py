@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 
 from app import records
 from app.errors import ValidationError
+from app.plan import number_label
 from app.plan_edit import ItemInput, PlanHeader, add_item, header_fields, header_of, item_input
-from app.schedule import shifted
-from db.enums import TaskStatus
+from app.schedule import months_in_year, shifted
+from db.enums import Numbering, TaskStatus
 from db.models import Plan, PlanItem
 
 
@@ -80,3 +81,26 @@ def save_draft(draft: PlanDraft) -> int:
             parent = new_ids[item.parent_key] if item.parent_key is not None else None
             new_ids[item.key] = add_item(plan.id, parent, None, item.data)
     return int(plan.id)
+
+
+def draft_lines(draft: PlanDraft) -> list[str]:
+    """The draft as numbered lines with its schedule, for the operator to review before saving."""
+    children: dict[int | None, list[DraftItem]] = {}
+    for item in draft.items:
+        children.setdefault(item.parent_key, []).append(item)
+    lines = [draft.header.doc_type, *draft.header.title.splitlines(), ""]
+
+    def walk(key: int | None, style: Numbering, parent_number: str, depth: int) -> None:
+        for index, item in enumerate(children.get(key, []), start=1):
+            label, number = number_label(style, index, parent_number)
+            title = " ".join((item.data.title or item.data.body).split())
+            line = f"{'    ' * depth}{label} {title}"
+            if item.data.is_task:
+                months = months_in_year(item.data.schedule, draft.year)
+                when = item.data.timing_text or ", ".join(f"T{m}" for m in months) or "—"
+                line += f"   [{when}]"
+            lines.append(line)
+            walk(item.key, item.data.child_numbering, number, depth + 1)
+
+    walk(None, Numbering.ROMAN, "", 0)
+    return lines

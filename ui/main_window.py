@@ -19,7 +19,7 @@ from ui.hub import ChangeHub
 from ui.tabs.awards_tab import AwardsTab
 from ui.tabs.campaigns_tab import CampaignsTab
 from ui.tabs.directory_tab import DirectoryTab
-from ui.tabs.list_tab import RecordListTab
+from ui.tabs.loading import LoadingTab
 from ui.tabs.meetings_tab import MeetingsTab
 from ui.tabs.plan_tab import PlanTab
 from ui.tasks import wait_for_background
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
     # --- construction -----------------------------------------------------------------
     def _build_ui(self) -> None:
         self.setWindowTitle("TĐKT Desk — Thi đua, khen thưởng")
-        self.plan_tab = PlanTab(self)
+        self.plan_tab = PlanTab(self.today, self)
         self.meetings_tab = MeetingsTab(self)
         self.campaigns_tab = CampaignsTab(self)
         self.awards_tab = AwardsTab(self)
@@ -138,10 +138,10 @@ class MainWindow(QMainWindow):
     def _on_year_combo_changed(self, _index: int) -> None:
         self._apply_year()
 
-    def year_tabs(self) -> list[RecordListTab]:
+    def year_tabs(self) -> list[LoadingTab]:
         return [self.plan_tab, self.meetings_tab, self.campaigns_tab, self.awards_tab]
 
-    def all_lists(self) -> list[RecordListTab]:
+    def all_lists(self) -> list[LoadingTab]:
         return [*self.year_tabs(), *self.directory_tab.lists()]
 
     # --- reacting to changes --------------------------------------------------------------
@@ -152,12 +152,16 @@ class MainWindow(QMainWindow):
         if tables & {"plan", "meeting", "campaign", "proposal"}:
             self._fill_years(keep=self.year_combo.currentData())
 
+    def _on_plan_tab_year_requested(self, year: int) -> None:
+        self._fill_years(keep=year)
+
     def _on_find_triggered(self) -> None:
         widget = self.tabs.currentWidget()
         tab = widget.current_list() if isinstance(widget, DirectoryTab) else widget
-        if isinstance(tab, RecordListTab):
-            tab.search_edit.setFocus()
-            tab.search_edit.selectAll()
+        search = getattr(tab, "search_edit", None)
+        if search is not None:
+            search.setFocus()
+            search.selectAll()
 
     # --- menu actions -----------------------------------------------------------------
     def open_other_database(self) -> None:

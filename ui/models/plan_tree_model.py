@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.plan import PlanItemRow
+from app.vntext import fold
 from db.enums import ItemKind
 from ui.models.record_table_model import ROW_ROLE, SEARCH_ROLE
 
@@ -24,7 +31,7 @@ def status_text(row: PlanItemRow) -> str:
 class PlanTreeModel(QAbstractItemModel):
     COL_TITLE, COL_LEAD, COL_TIMING, COL_STATUS = range(4)
     HEADERS = ("Nội dung", "Chủ trì", "Thời gian thực hiện", "Trạng thái")
-    WIDTHS = (560, 220, 220, 170)
+    WIDTHS = (470, 200, 200, 170)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -120,3 +127,33 @@ class PlanTreeModel(QAbstractItemModel):
         ):
             return self.HEADERS[section]
         return None
+
+
+class PlanFilterProxy(QSortFilterProxyModel):
+    """Keeps items whose text matches every word (marks and case ignored), with their parents;
+    optionally only the tasks due this month."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self._words: list[str] = []
+        self._due_only = False
+
+    def set_filter(self, text: str, due_only: bool) -> None:
+        self.beginFilterChange()
+        self._words = fold(text).split()
+        self._due_only = due_only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def is_filtering(self) -> bool:
+        return bool(self._words) or self._due_only
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
+        if row is None:
+            return False
+        if self._due_only and not row.due_this_month:
+            return False
+        key = row.search_key or fold(f"{row.title} {row.body}")
+        return all(word in key for word in self._words)
