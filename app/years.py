@@ -14,8 +14,8 @@ def data_years() -> set[int]:
 
 
 def available_years(today_year: int) -> list[int]:
-    """The years with data, plus the current year (to start a new one)."""
-    return sorted(data_years() | {today_year})
+    """The years with data, plus this year and the next (plans are drafted ahead)."""
+    return sorted(data_years() | {today_year, today_year + 1})
 
 
 def default_year(today_year: int) -> int:

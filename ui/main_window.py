@@ -104,9 +104,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self.show_about)
         self.find_action.triggered.connect(self._on_find_triggered)
-        self.directory_tab.status_message.connect(
-            lambda text: self.statusBar().showMessage(text, 8000)
-        )
+        self.directory_tab.status_message.connect(self._on_status_message)
+        self.plan_tab.year_requested.connect(self._on_plan_tab_year_requested)
 
     # --- years ----------------------------------------------------------------------------
     def _fill_years(self, keep: int | None = None) -> None:
@@ -151,6 +150,9 @@ class MainWindow(QMainWindow):
         self.directory_tab.on_data_changed(tables)
         if tables & {"plan", "meeting", "campaign", "proposal"}:
             self._fill_years(keep=self.year_combo.currentData())
+
+    def _on_status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _on_plan_tab_year_requested(self, year: int) -> None:
         self._fill_years(keep=year)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,12 +58,21 @@ class FormDialog(QDialog):
 
 
 def fill_enum_combo(combo: QComboBox, enum: type[Enum], *, allow_empty: bool = False) -> None:
+    """Items carry the member's value: Qt hands a StrEnum back as a plain str."""
     if allow_empty:
         combo.addItem("—", None)
     for member in enum:
-        combo.addItem(getattr(member, "label", member.value), member)
+        combo.addItem(getattr(member, "label", member.value), member.value)
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def current_enum(combo: QComboBox, enum: type[E]) -> E | None:
+    value = combo.currentData()
+    return None if value is None else enum(value)
 
 
 def select_data(combo: QComboBox, value: Any) -> None:
-    index = combo.findData(value)
+    index = combo.findData(value.value if isinstance(value, Enum) else value)
     combo.setCurrentIndex(max(index, 0))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QSpinB
 from app import people
 from app.people import PersonInput, UnitRow
 from db.enums import Gender, RankGroup
-from ui.dialogs.form_dialog import FormDialog, fill_enum_combo, select_data
+from ui.dialogs.form_dialog import FormDialog, current_enum, fill_enum_combo, select_data
 
 NO_YEAR = people.MIN_BIRTH_YEAR - 1
 
@@ -99,10 +99,10 @@ class PersonDialog(FormDialog):
             middle_name=self.middle_edit.text(),
             given_name=self.given_edit.text(),
             manual_sort_key=self.sort_key_edit.text() or None,
-            gender=self.gender_combo.currentData(),
+            gender=current_enum(self.gender_combo, Gender),
             birth_year=None if birth == NO_YEAR else birth,
             position=self.position_edit.text(),
-            rank_group=self.rank_combo.currentData(),
+            rank_group=current_enum(self.rank_combo, RankGroup),
             unit_id=self.unit_combo.currentData(),
             hired_on=hired,
             active=self.active_check.isChecked(),

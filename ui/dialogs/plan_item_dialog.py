@@ -25,7 +25,7 @@ from app.people import UnitRow
 from app.plan_edit import ItemInput
 from app.schedule import Schedule
 from db.enums import FieldName, ItemKind, Numbering, ScheduleKind, TaskStatus
-from ui.dialogs.form_dialog import FormDialog, fill_enum_combo, select_data
+from ui.dialogs.form_dialog import FormDialog, current_enum, fill_enum_combo, select_data
 
 FIELD_ORDERS = [tuple(p) for p in permutations(FieldName)]
 
@@ -104,7 +104,7 @@ class PlanItemDialog(FormDialog):
         fill_enum_combo(self.numbering_combo, Numbering)
         self.order_combo = QComboBox(self)
         for order in FIELD_ORDERS:
-            self.order_combo.addItem(", ".join(f.label for f in order), order)
+            self.order_combo.addItem(", ".join(f.label for f in order))
         self._add_rows()
         if data is not None:
             self.set_input(data)
@@ -141,7 +141,7 @@ class PlanItemDialog(FormDialog):
         self.cooperating_list.itemChanged.connect(self.revalidate)
 
     def _on_schedule_changed(self, *_: object) -> None:
-        kind = self.schedule_combo.currentData()
+        kind = current_enum(self.schedule_combo, ScheduleKind)
         self.months_box.setEnabled(kind is ScheduleKind.MONTHS)
         self.range_box.setEnabled(kind is ScheduleKind.RANGE)
         self.revalidate()
@@ -170,7 +170,7 @@ class PlanItemDialog(FormDialog):
         )
 
     def input(self) -> ItemInput:
-        kind = self.schedule_combo.currentData()
+        kind = current_enum(self.schedule_combo, ScheduleKind) or ScheduleKind.NONE
         months = tuple(m for m, check in enumerate(self.month_checks, start=1) if check.isChecked())
         ranged = kind is ScheduleKind.RANGE
         schedule = Schedule(
@@ -187,17 +187,17 @@ class PlanItemDialog(FormDialog):
         return ItemInput(
             title=self.title_edit.toPlainText().strip(),
             kind=self.kind,
-            child_numbering=self.numbering_combo.currentData(),
+            child_numbering=current_enum(self.numbering_combo, Numbering) or Numbering.ARABIC,
             body=self.body_edit.toPlainText(),
             content=self.content_edit.toPlainText().strip(),
             lead_text=self.lead_edit.text(),
             timing_text=self.timing_edit.text(),
-            field_order=self.order_combo.currentData(),
+            field_order=FIELD_ORDERS[max(0, self.order_combo.currentIndex())],
             is_task=self.task_check.isChecked(),
             lead_unit_id=self.lead_unit_combo.currentData(),
             cooperating_unit_ids=cooperating,
             schedule=schedule,
-            status=self.status_combo.currentData(),
+            status=current_enum(self.status_combo, TaskStatus) or TaskStatus.NOT_STARTED,
         )
 
     def problems(self) -> dict[str, str]:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 from app import people
 from app.people import UnitInput, UnitRow
 from db.enums import UnitKind
-from ui.dialogs.form_dialog import FormDialog, fill_enum_combo, select_data
+from ui.dialogs.form_dialog import FormDialog, current_enum, fill_enum_combo, select_data
 
 
 class UnitDialog(FormDialog):
@@ -55,7 +55,7 @@ class UnitDialog(FormDialog):
         return UnitInput(
             name=self.name_edit.text(),
             short_name=self.short_edit.text(),
-            kind=self.kind_combo.currentData(),
+            kind=current_enum(self.kind_combo, UnitKind) or UnitKind.DIVISION,
             parent_id=self.parent_combo.currentData(),
             active=self.active_check.isChecked(),
             note=self.note_edit.text(),

@@ -164,12 +164,12 @@ class PlanTab(LoadingTab):
         self.search_edit.textChanged.connect(self._apply_filter)
         self.due_check.toggled.connect(self._apply_filter)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection_changed)
-        self.tree.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.tree.doubleClicked.connect(self._on_tree_double_clicked)
         self.header_button.clicked.connect(self.edit_header)
         self.create_button.clicked.connect(self.create_plan)
         self.next_year_button.clicked.connect(self.copy_to_next_year)
-        self.detail.note_added.connect(lambda item_id: self._remember(item_id))
-        self.undo_stack.indexChanged.connect(lambda _i: self._after_command())
+        self.detail.note_added.connect(self._remember)
+        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
 
     # --- loading ----------------------------------------------------------------------------
     def loading_started(self) -> None:
@@ -209,7 +209,10 @@ class PlanTab(LoadingTab):
             )
             return
         title = " ".join(doc.title.split())
-        number = f"Số: {doc.number or '…'}/{doc.symbol}" if doc.symbol else "Chưa có số, ký hiệu"
+        if doc.symbol:
+            number = f"Số: {doc.number or '…'}/{doc.symbol}"
+        else:
+            number = f"Số: {doc.number}" if doc.number else "Chưa có số, ký hiệu"
         signer = " ".join(x for x in (doc.signer_authority, doc.signer_title, doc.signer_name) if x)
         self.header_label.setText(
             f"<b>{_escape(doc.doc_type)} {_escape(title)}</b><br>"
@@ -284,7 +287,11 @@ class PlanTab(LoadingTab):
     def _remember(self, item_id: int | None) -> None:
         self._select_id = item_id
 
-    def _after_command(self) -> None:
+    def _on_tree_double_clicked(self, _index: QModelIndex) -> None:
+        self.edit_selected()
+
+    def _on_undo_stack_index_changed(self, _index: int) -> None:
+        """After an undo or redo, select the item the command touched once the tree reloads."""
         command = self.undo_stack.command(self.undo_stack.index() - 1)
         item_id = getattr(command, "item_id", None) if command is not None else None
         self._remember(item_id)
