@@ -69,11 +69,14 @@ def save_details(details: AgencyDetails, valid_from: date) -> None:
 
 
 def details_on(when: date | None = None) -> AgencyDetails | None:
-    """The agency as it was named on ``when`` (today's name when no date is given)."""
+    """The agency as it was named on ``when`` (today's name when no date is given).
+
+    A date before the first recorded name gets that first name: it is the earliest we know.
+    """
     query = AgencyName.select().order_by(AgencyName.valid_from.desc())
-    if when is not None:
-        query = query.where(AgencyName.valid_from <= when)
-    row = query.first()
+    row = query.where(AgencyName.valid_from <= when).first() if when is not None else query.first()
+    if row is None:
+        row = AgencyName.select().order_by(AgencyName.valid_from).first()
     if row is None:
         return None
     return AgencyDetails(

@@ -154,3 +154,20 @@ def test_units_validation_and_delete_rules(db: pw.SqliteDatabase) -> None:
     people.delete_unit(empty.id)
     assert [r.name for r in people.unit_rows()] == ["Văn phòng Sở"]
     assert people.unit_rows()[0].people_count == 1
+
+
+def test_agency_name_as_it_was_on_a_date(db: pw.SqliteDatabase) -> None:
+    from datetime import date
+
+    from app import agency
+
+    assert agency.details_on(date(2024, 1, 1)) is None
+    old = agency.AgencyDetails("UBND TỈNH BÌNH PHƯỚC", "SỞ NGOẠI VỤ", "SNgV", "Bình Phước", "A")
+    new = agency.AgencyDetails("UBND TỈNH ĐỒNG NAI", "VĂN PHÒNG UBND TỈNH", "VP", "Đồng Nai", "B")
+    agency.save_details(old, valid_from=date(2024, 1, 1))
+    agency.save_details(new, valid_from=date(2025, 7, 1))
+    assert agency.details_on(date(2025, 6, 30)).parent_body == "UBND TỈNH BÌNH PHƯỚC"  # type: ignore[union-attr]
+    assert agency.details_on(date(2025, 7, 1)).agency_name == "VĂN PHÒNG UBND TỈNH"  # type: ignore[union-attr]
+    assert agency.details_on(date(2020, 1, 1)).abbreviation == "SNgV"  # type: ignore[union-attr]
+    assert agency.details_on().place_name == "Đồng Nai"  # type: ignore[union-attr]
+    assert agency.validate(agency.AgencyDetails("", "x", "S N", "y", "z")).keys() == {"parent_body", "abbreviation"}
