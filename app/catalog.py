@@ -125,3 +125,28 @@ def rules_in_force(on: date, rule_code: str | None = None) -> list[RuleRow]:
         )
         for (code, _), r in sorted(latest.items())
     ]
+
+
+def rules_of(award_type_id: int | None) -> list[RuleRow]:
+    """Every version of every rule of one title or form (None: the rules across the catalog)."""
+    query = AwardRule.select(AwardRule, AwardType).join(AwardType, join_type=pw.JOIN.LEFT_OUTER)
+    query = query.where(
+        AwardRule.award_type.is_null()
+        if award_type_id is None
+        else AwardRule.award_type == award_type_id
+    )
+    return [
+        RuleRow(
+            id=r.id,
+            award_code=r.award_type.code if r.award_type_id else "",
+            rule_code=r.rule_code,
+            title=r.title,
+            legal_basis=r.legal_basis,
+            effective_from=r.effective_from,
+            effective_to=r.effective_to,
+            severity=r.severity,
+            params=json.loads(r.params),
+            confidence=r.confidence,
+        )
+        for r in query.order_by(AwardRule.rule_code, AwardRule.effective_from)
+    ]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from app.errors import AppError
@@ -80,3 +82,13 @@ def save_file(parent: QWidget | None, title: str, suggested: Path, name_filter: 
 def run_dialog(dialog: QDialog) -> bool:
     """Show a modal dialog; True when the user accepted it."""
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def ask_printer(parent: QWidget | None) -> QPrinter | None:
+    """The print dialog; the chosen printer, or None when cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setResolution(300)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("In văn bản")
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None

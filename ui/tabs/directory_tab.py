@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app import catalog, people
 from app.errors import AppError
@@ -20,6 +20,7 @@ from ui.models.directory_table_models import (
     PersonTableModel,
     UnitTableModel,
 )
+from ui.tabs.catalog_rules import RulesView
 from ui.tabs.list_tab import RecordListTab
 
 
@@ -202,14 +203,23 @@ class DirectoryTab(QWidget):
             noun="danh hiệu, hình thức",
             parent=self,
         )
+        self.rules_view = RulesView(self)
+        catalog_page = QSplitter(Qt.Orientation.Vertical, self)
+        catalog_page.addWidget(self.catalog_list)
+        catalog_page.addWidget(self.rules_view)
+        catalog_page.setStretchFactor(0, 2)
+        catalog_page.setStretchFactor(1, 1)
         self.inner_tabs = QTabWidget(self)
         self.inner_tabs.addTab(self.units_list, "Đơn vị")
         self.inner_tabs.addTab(self.people_list, "Cán bộ, công chức")
         self.inner_tabs.addTab(self.council_list, "Thành viên Hội đồng")
-        self.inner_tabs.addTab(self.catalog_list, "Danh hiệu, hình thức khen thưởng")
+        self.inner_tabs.addTab(catalog_page, "Danh hiệu, hình thức khen thưởng")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.inner_tabs)
+        self.catalog_list.table.selectionModel().selectionChanged.connect(
+            self._on_catalog_selection_changed
+        )
         self.units_list.status_message.connect(self.status_message)
         self.people_list.status_message.connect(self.status_message)
         # People dialogs need the unit list even when its tab was never shown.
@@ -225,6 +235,11 @@ class DirectoryTab(QWidget):
             self.units_list.reload()
 
     def current_list(self) -> RecordListTab:
-        widget = self.inner_tabs.currentWidget()
-        assert isinstance(widget, RecordListTab)
-        return widget
+        return self.lists()[self.inner_tabs.currentIndex()]
+
+    def _on_catalog_selection_changed(self, *_: object) -> None:
+        row = self.catalog_list.selected_row()
+        if row is None:
+            self.rules_view.clear()
+            return
+        self.rules_view.show_rules(row.name, catalog.rules_of(row.id))
