@@ -7,11 +7,14 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from app import __version__, sample
 from app.errors import AppError, CommandError
 from app.paths import resolve_paths
 from app.session import close_app_database, open_app_database
+
+EXPORTS = ("plan",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", metavar="TỆP", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu cần tạo"
     )
     init.add_argument("--sample", action="store_true", help="nạp năm mẫu 2024")
+    export = commands.add_parser("export", help="xuất văn bản ra PDF hoặc Word mà không mở cửa sổ")
+    export.add_argument("document", choices=EXPORTS, help="văn bản cần xuất: " + ", ".join(EXPORTS))
+    export.add_argument("--year", type=int, help="năm của kế hoạch")
+    export.add_argument(
+        "--format", choices=("pdf", "docx"), help="mặc định: theo đuôi tệp --out, hoặc pdf"
+    )
+    export.add_argument("--out", metavar="TỆP", required=True, help="tệp sẽ ghi ra")
+    export.add_argument("--db", metavar="TỆP", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
     return parser
 
 
@@ -56,6 +67,8 @@ def run_headless(args: argparse.Namespace) -> int:
     try:
         if args.command == "init":
             return _init(args)
+        if args.command == "export":
+            return _export(args)
         raise CommandError(f"Lệnh không hợp lệ: {args.command}")
     except AppError as error:
         print(f"Lỗi: {error.message}", file=sys.stderr)
@@ -75,6 +88,33 @@ def _init(args: argparse.Namespace) -> int:
     state = "Đã tạo" if info.created else "Đã mở"
     suffix = ", đã nạp năm mẫu 2024" if args.sample else ""
     print(f"{state} cơ sở dữ liệu {path}{suffix}.")
+    return 0
+
+
+def _open_existing(args: argparse.Namespace) -> tuple[Any, Path]:
+    path = resolve_paths(getattr(args, "db", None)).db_file
+    if not path.exists():
+        raise CommandError(f"Không có tệp cơ sở dữ liệu “{path}”. Tạo bằng lệnh init trước.")
+    db, _info = open_app_database(path)
+    return db, path
+
+
+def _export(args: argparse.Namespace) -> int:
+    from app.documents import render_docx, render_pdf, write_atomically
+    from app.reports import plan_report
+
+    out = Path(args.out)
+    fmt = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
+    if args.document == "plan" and args.year is None:
+        raise CommandError("Xuất kế hoạch cần --year NĂM.")
+    db, _path = _open_existing(args)
+    try:
+        document = plan_report.plan_document_for_year(args.year)
+    finally:
+        close_app_database(db)
+    data = render_docx(document) if fmt == "docx" else render_pdf(document)
+    write_atomically(out, data)
+    print(f"Đã xuất {out} ({len(data):,} byte).".replace(",", "."))
     return 0
 
 

@@ -170,4 +170,7 @@ def test_agency_name_as_it_was_on_a_date(db: pw.SqliteDatabase) -> None:
     assert agency.details_on(date(2025, 7, 1)).agency_name == "VĂN PHÒNG UBND TỈNH"  # type: ignore[union-attr]
     assert agency.details_on(date(2020, 1, 1)).abbreviation == "SNgV"  # type: ignore[union-attr]
     assert agency.details_on().place_name == "Đồng Nai"  # type: ignore[union-attr]
-    assert agency.validate(agency.AgencyDetails("", "x", "S N", "y", "z")).keys() == {"parent_body", "abbreviation"}
+    assert agency.validate(agency.AgencyDetails("", "x", "S N", "y", "z")).keys() == {
+        "parent_body",
+        "abbreviation",
+    }

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -45,6 +46,9 @@ from ui.plan_commands import (
 from ui.tabs.loading import LoadingTab
 from ui.tabs.plan_detail import PlanItemDetail
 
+if TYPE_CHECKING:
+    from ui.dialogs.document_preview import DocumentPreview
+
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -83,9 +87,17 @@ class PlanTab(LoadingTab):
         self.header_button = QPushButton("Thông tin văn bản…", self)
         self.create_button = QPushButton(self)
         self.next_year_button = QPushButton("Tạo kế hoạch năm sau…", self)
+        self.preview_button = QPushButton("Xem trước, in…", self)
+        self.preview_button.setToolTip("Xem văn bản kế hoạch, in, lưu PDF hoặc Word (Ctrl+P)")
+        self.preview_button.setShortcut(QKeySequence("Ctrl+P"))
         header_row = QHBoxLayout()
         header_row.addWidget(self.header_label, 1)
-        for button in (self.create_button, self.header_button, self.next_year_button):
+        for button in (
+            self.create_button,
+            self.header_button,
+            self.preview_button,
+            self.next_year_button,
+        ):
             header_row.addWidget(button)
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText("Tìm trong kế hoạch (gõ có dấu hoặc không dấu)…")
@@ -168,6 +180,7 @@ class PlanTab(LoadingTab):
         self.header_button.clicked.connect(self.edit_header)
         self.create_button.clicked.connect(self.create_plan)
         self.next_year_button.clicked.connect(self.copy_to_next_year)
+        self.preview_button.clicked.connect(self.preview)
         self.detail.note_added.connect(self._remember)
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
 
@@ -197,6 +210,7 @@ class PlanTab(LoadingTab):
     def _show_header(self) -> None:
         doc = self.doc
         self.header_button.setEnabled(doc is not None)
+        self.preview_button.setEnabled(doc is not None)
         self.next_year_button.setEnabled(doc is not None)
         year = self.year
         self.create_button.setVisible(doc is None and year is not None)
@@ -377,6 +391,26 @@ class PlanTab(LoadingTab):
             plan_edit.create_plan(self.year)
         except AppError as error:
             messages.show_app_error(self, error)
+
+    def make_preview(self) -> DocumentPreview | None:
+        # imported here: ReportLab and python-docx are not needed to start the app
+        from app.reports import plan_report
+        from ui.dialogs.document_preview import DocumentJob, DocumentPreview
+
+        if self.doc is None:
+            return None
+        year = self.doc.year
+        job = DocumentJob(
+            title=f"Kế hoạch năm {year}",
+            suggested_name=f"ke-hoach-tdkt-{year}",
+            build=lambda: plan_report.plan_document_for_year(year),
+        )
+        return DocumentPreview(job, Path.home(), self)
+
+    def preview(self) -> None:
+        dialog = self.make_preview()
+        if dialog is not None:
+            messages.run_dialog(dialog)
 
     def copy_to_next_year(self) -> None:
         if self.doc is None:

@@ -1,0 +1,1 @@
+"""Tests of the document builders (plan, …) through the files they produce."""
