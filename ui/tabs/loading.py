@@ -37,6 +37,7 @@ class LoadingTab(QWidget):
         self._stale = True
         self._loading = False
         self._generation = 0
+        self._loaded: tuple[int, int | None] | None = None  # (generation, year) last shown
 
     def set_year(self, year: int | None) -> None:
         if self.year_scoped and year != self.year:
@@ -61,14 +62,19 @@ class LoadingTab(QWidget):
         return self._loading
 
     def is_current(self) -> bool:
-        return not self._loading and not self._stale
+        """True once the latest load, for the year now selected, is on screen."""
+        return (
+            not self._loading
+            and not self._stale
+            and self._loaded == (self._generation, self.year)
+        )
 
     def reload(self) -> None:
         self._stale = False
         self._loading = True
         self._generation += 1
         generation = self._generation
-        year = self.year
+        year = self._loaded_year = self.year
         self.loading_started()
         run_in_background(
             lambda: self.loader(year),
@@ -81,6 +87,7 @@ class LoadingTab(QWidget):
             return
         count = self.show_result(result)
         self._loading = False
+        self._loaded = (generation, self._loaded_year)
         self.rows_loaded.emit(count)
 
     def _on_load_failed(self, error: BaseException) -> None:
