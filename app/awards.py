@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.vntext import fold_many
+from app.vntext import fold
 from db.enums import CommendationKind, ProposalStatus, RecipientKind
 from db.models import AwardType, Person, Proposal, Unit
 
@@ -26,19 +26,21 @@ class ProposalRow:
 
 def proposal_rows(year: int | None) -> list[ProposalRow]:
     """One query; units, people and award types are read once, not per row."""
-    units = {uid: name for uid, name in Unit.select(Unit.id, Unit.name).tuples()}
+    # Names are folded once per person, unit and award, not once per proposal.
+    units = {uid: (name, fold(name)) for uid, name in Unit.select(Unit.id, Unit.name).tuples()}
     awards = {
-        aid: (name, pos)
+        aid: (name, pos, fold(name))
         for aid, name, pos in AwardType.select(
             AwardType.id, AwardType.name, AwardType.position
         ).tuples()
     }
     people = {
-        pid: (name, sort, unit_id)
+        pid: (name, sort, unit_id, fold(name))
         for pid, name, sort, unit_id in Person.select(
             Person.id, Person.full_name, Person.sort_name, Person.unit
         ).tuples()
     }
+    no_unit = ("", "")
     query = Proposal.select(
         Proposal.id,
         Proposal.year,
@@ -55,14 +57,14 @@ def proposal_rows(year: int | None) -> list[ProposalRow]:
     statuses = {s.value: s for s in ProposalStatus}
     rows: list[ProposalRow] = []
     for pid, pyear, person_id, unit_id, award_id, kind, status, key in query.tuples():
-        award_name, award_pos = awards.get(award_id, ("", 0))
+        award_name, award_pos, award_key = awards.get(award_id, ("", 0, ""))
         if person_id is not None:
-            name, sort, home_unit = people.get(person_id, ("", "", None))
-            unit_name = units.get(home_unit, "") if home_unit else ""
+            name, sort, home_unit, name_key = people.get(person_id, ("", "", None, ""))
+            unit_name, unit_key = units.get(home_unit, no_unit)
             recipient = RecipientKind.INDIVIDUAL
         else:
-            name = units.get(unit_id, "")
-            sort, unit_name, recipient = name, name, RecipientKind.COLLECTIVE
+            name, name_key = units.get(unit_id, no_unit)
+            sort, unit_name, unit_key, recipient = name, name, name_key, RecipientKind.COLLECTIVE
         rows.append(
             ProposalRow(
                 id=pid,
@@ -75,7 +77,7 @@ def proposal_rows(year: int | None) -> list[ProposalRow]:
                 award_position=award_pos,
                 kind=kinds[kind],
                 status=statuses[status],
-                search_key=fold_many(name, unit_name, award_name, key),
+                search_key=f"{name_key} | {unit_key} | {award_key} | {key}",
             )
         )
     return rows

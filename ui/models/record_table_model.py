@@ -1,8 +1,10 @@
 """A table model over a list of plain rows, described by column specifications.
 
-Sorting happens here, in Python, on each column's raw sort value (dates, numbers,
-Vietnamese collation keys), because a QSortFilterProxyModel that asks Python for
-every comparison takes seconds on 40,000 rows; the proxy forwards sort() here.
+Sorting and filtering happen here, in Python, over precomputed keys: the model holds all
+rows and presents the ones matching the search, in the chosen order. A QSortFilterProxyModel
+that calls into Python per comparison or per row took 6.7 s to sort and up to 190 ms to
+filter 40,000 rows; this way sorting takes about 100 ms and filtering under 40 ms. The
+proxy (ui/models/sort_proxy.py) stays the one interface the views use and forwards here.
 """
 
 from __future__ import annotations
@@ -46,8 +48,10 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[R] = []
-        self._sort_cache: dict[int, list[Any]] = {}
+        self._all: list[R] = []  # every row, in the current sort order
+        self._rows: list[R] = []  # the rows matching the search, in the same order
+        self._words: list[str] = []
+        self._sort_cache: dict[int, list[Any]] = {}  # per column, aligned with _all
 
     # --- Qt overrides -------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -89,22 +93,27 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns) or not self._rows:
+        if not 0 <= column < len(self.columns) or not self._all:
             return
         keys = self._sort_keys(column)
         order_index = sorted(
-            range(len(self._rows)),
+            range(len(self._all)),
             key=keys.__getitem__,
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         self.layoutAboutToBeChanged.emit()
-        new_position = {old: new for new, old in enumerate(order_index)}
         persistent = self.persistentIndexList()
-        self._rows = [self._rows[i] for i in order_index]
+        before = [self._rows[p.row()] if p.row() < len(self._rows) else None for p in persistent]
+        self._all = [self._all[i] for i in order_index]
         self._sort_cache = {c: [k[i] for i in order_index] for c, k in self._sort_cache.items()}
+        self._rows = self._matching()
+        position = {id(row): i for i, row in enumerate(self._rows)}
         self.changePersistentIndexList(
             persistent,
-            [self.index(new_position[p.row()], p.column()) for p in persistent],
+            [
+                self.index(position[id(row)], p.column()) if id(row) in position else QModelIndex()
+                for p, row in zip(persistent, before, strict=True)
+            ],
         )
         self.layoutChanged.emit()
 
@@ -113,23 +122,44 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if column not in self._sort_cache:
             spec = self.columns[column]
             get = spec.sort or spec.text
-            self._sort_cache[column] = [_none_last(get(row)) for row in self._rows]
+            self._sort_cache[column] = [_none_last(get(row)) for row in self._all]
         return self._sort_cache[column]
+
+    def _matching(self) -> list[R]:
+        """The rows whose search key holds every word (the longest, most selective, first)."""
+        if not self._words:
+            return list(self._all)
+        keys = [getattr(r, "search_key", "") for r in self._all]
+        indexes: Sequence[int] = range(len(keys))
+        for word in sorted(self._words, key=len, reverse=True):
+            indexes = [i for i in indexes if word in keys[i]]
+        return [self._all[i] for i in indexes]
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = list(rows)
         self._sort_cache = {}
+        self._rows = self._matching()
+        self.endResetModel()
+
+    def set_filter(self, words: list[str]) -> None:
+        """Show only the rows whose folded search key contains every word."""
+        if words == self._words:
+            return
+        self.beginResetModel()
+        self._words = list(words)
+        self._rows = self._matching()
         self.endResetModel()
 
     def rows(self) -> list[R]:
+        """The rows shown (matching the search), in order."""
         return list(self._rows)
+
+    def total_count(self) -> int:
+        return len(self._all)
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
-
-    def search_keys(self) -> list[str]:
-        return [getattr(r, "search_key", "") for r in self._rows]
 
     def find_row(self, predicate: Callable[[R], bool]) -> int:
         for i, row in enumerate(self._rows):

@@ -111,7 +111,7 @@ class RecordListTab(LoadingTab):
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total_count()
         text = f"{total} {self.noun}" if shown == total else f"{shown} / {total} {self.noun}"
         self.count_label.setText(text)
 

@@ -64,9 +64,7 @@ class LoadingTab(QWidget):
     def is_current(self) -> bool:
         """True once the latest load, for the year now selected, is on screen."""
         return (
-            not self._loading
-            and not self._stale
-            and self._loaded == (self._generation, self.year)
+            not self._loading and not self._stale and self._loaded == (self._generation, self.year)
         )
 
     def reload(self) -> None:

@@ -1,0 +1,1 @@
+"""make bench: dataset generator and measurements."""
