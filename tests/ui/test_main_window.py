@@ -197,3 +197,14 @@ def test_find_shortcut_focuses_the_search_box(
         window.plan_tab.search_edit.hasFocus()
         or window.focusWidget() is window.plan_tab.search_edit
     )
+
+
+def test_the_catalog_shows_the_rules_of_the_selected_award(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    catalog_list = show_directory(qtbot, window, 3)
+    assert catalog_list.select_where(lambda r: r.code == "LDTT")
+    text = window.directory_tab.rules_view.toPlainText()
+    assert "Điều 24 Luật Thi đua, khen thưởng số 06/2022/QH15" in text
+    assert "Áp dụng từ 01/01/2024" in text and "Chặn" in text
+    assert "0.3 lần mức lương cơ sở" in text and "01/07/2025" in text
