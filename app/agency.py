@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app import records
-from app.errors import ValidationError
+from app.errors import raise_first
 from app.vntext import clean
 from db import settings
 from db.models import AgencyName
@@ -48,9 +48,7 @@ def is_configured() -> bool:
 
 def save_details(details: AgencyDetails, valid_from: date) -> None:
     """Record the agency's name from ``valid_from`` on (replacing a record of the same date)."""
-    problems = validate(details)
-    if problems:
-        raise ValidationError(next(iter(problems.values())), field=next(iter(problems)))
+    raise_first(validate(details))
     with records.transaction():
         fields = {
             "parent_body": clean(details.parent_body).upper(),

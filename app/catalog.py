@@ -97,6 +97,21 @@ def award_type_rows() -> list[AwardTypeRow]:
     ]
 
 
+def _rule_row(rule: AwardRule, award_code: str) -> RuleRow:
+    return RuleRow(
+        id=rule.id,
+        award_code=award_code,
+        rule_code=rule.rule_code,
+        title=rule.title,
+        legal_basis=rule.legal_basis,
+        effective_from=rule.effective_from,
+        effective_to=rule.effective_to,
+        severity=rule.severity,
+        params=json.loads(rule.params),
+        confidence=rule.confidence,
+    )
+
+
 def rules_in_force(on: date, rule_code: str | None = None) -> list[RuleRow]:
     """The rules in force on a date: for each (award, rule code) the latest effective one."""
     query = AwardRule.select(AwardRule, AwardType).join(AwardType, join_type=pw.JOIN.LEFT_OUTER)
@@ -110,21 +125,7 @@ def rules_in_force(on: date, rule_code: str | None = None) -> list[RuleRow]:
     for rule in query.order_by(AwardRule.effective_from):
         code = rule.award_type.code if rule.award_type_id else ""
         latest[(code, rule.rule_code)] = rule
-    return [
-        RuleRow(
-            id=r.id,
-            award_code=code,
-            rule_code=r.rule_code,
-            title=r.title,
-            legal_basis=r.legal_basis,
-            effective_from=r.effective_from,
-            effective_to=r.effective_to,
-            severity=r.severity,
-            params=json.loads(r.params),
-            confidence=r.confidence,
-        )
-        for (code, _), r in sorted(latest.items())
-    ]
+    return [_rule_row(r, code) for (code, _), r in sorted(latest.items())]
 
 
 def rules_of(award_type_id: int | None) -> list[RuleRow]:
@@ -136,17 +137,6 @@ def rules_of(award_type_id: int | None) -> list[RuleRow]:
         else AwardRule.award_type == award_type_id
     )
     return [
-        RuleRow(
-            id=r.id,
-            award_code=r.award_type.code if r.award_type_id else "",
-            rule_code=r.rule_code,
-            title=r.title,
-            legal_basis=r.legal_basis,
-            effective_from=r.effective_from,
-            effective_to=r.effective_to,
-            severity=r.severity,
-            params=json.loads(r.params),
-            confidence=r.confidence,
-        )
+        _rule_row(r, r.award_type.code if r.award_type_id else "")
         for r in query.order_by(AwardRule.rule_code, AwardRule.effective_from)
     ]

@@ -30,6 +30,13 @@ class ValidationError(AppError):
         self.field = field
 
 
+def raise_first(problems: dict[str, str]) -> None:
+    """Raise the first of a validator's problems (field → message) as a ValidationError."""
+    if problems:
+        field = next(iter(problems))
+        raise ValidationError(problems[field], field=field)
+
+
 class NotFound(AppError):
     title = "Không tìm thấy"
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app import records
-from app.errors import InUse, NotFound, ValidationError
+from app.errors import InUse, NotFound, raise_first
 from app.vntext import clean, full_name, name_sort_key, name_sort_value
 from db.enums import CouncilRole, Gender, RankGroup, UnitKind
 from db.models import (
@@ -107,10 +107,7 @@ def validate_person(data: PersonInput) -> dict[str, str]:
 
 
 def _person_fields(data: PersonInput) -> dict[str, object]:
-    problems = validate_person(data)
-    if problems:
-        field = next(iter(problems))
-        raise ValidationError(problems[field], field=field)
+    raise_first(validate_person(data))
     family, middle, given = clean(data.family_name), clean(data.middle_name), clean(data.given_name)
     manual = clean(data.manual_sort_key) or None
     return {
@@ -251,10 +248,7 @@ def validate_unit(data: UnitInput, unit_id: int | None = None) -> dict[str, str]
 
 
 def _unit_fields(data: UnitInput, unit_id: int | None = None) -> dict[str, object]:
-    problems = validate_unit(data, unit_id)
-    if problems:
-        field = next(iter(problems))
-        raise ValidationError(problems[field], field=field)
+    raise_first(validate_unit(data, unit_id))
     return {
         "name": data.name,
         "short_name": data.short_name,

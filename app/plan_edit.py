@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from app import records
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound, ValidationError, raise_first
 from app.schedule import Schedule, months_text, parse_months
 from app.vntext import clean
 from db.enums import FieldName, ItemKind, Numbering, ScheduleKind, TaskStatus
@@ -139,10 +139,7 @@ def validate_header(header: PlanHeader) -> dict[str, str]:
 
 
 def header_fields(header: PlanHeader) -> dict[str, Any]:
-    problems = validate_header(header)
-    if problems:
-        key = next(iter(problems))
-        raise ValidationError(problems[key], field=key)
+    raise_first(validate_header(header))
     return {
         "number": header.number,
         "symbol": header.symbol,
@@ -193,10 +190,7 @@ def validate_item(data: ItemInput) -> dict[str, str]:
 
 
 def _item_fields(data: ItemInput) -> dict[str, Any]:
-    problems = validate_item(data)
-    if problems:
-        key = next(iter(problems))
-        raise ValidationError(problems[key], field=key)
+    raise_first(validate_item(data))
     return {
         "kind": data.kind,
         "child_numbering": data.child_numbering,
