@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.documents import AdminDocument, render_docx, render_pdf, write_atomically
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.documents import AdminDocument, render_docx, render_pdf, write_atomically
 from app.errors import AppError
 from ui import messages
 from ui.tasks import run_in_background
