@@ -6,6 +6,7 @@ import argparse
 import shutil
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--out", metavar="TỆP", required=True, help="tệp sẽ ghi ra")
     export.add_argument("--db", metavar="TỆP", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
+    backup = commands.add_parser("backup", help="sao lưu cơ sở dữ liệu vào một thư mục")
+    backup.add_argument("--to", metavar="THƯ_MỤC", required=True, help="thư mục nhận bản sao lưu")
+    backup.add_argument("--db", metavar="TỆP", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
+    restore = commands.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu")
+    restore.add_argument("backup", metavar="BẢN_SAO_LƯU", help="tệp sao lưu (.sqlite)")
+    restore.add_argument("--db", metavar="TỆP", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
+    check = commands.add_parser("check", help="kiểm tra toàn vẹn và các ràng buộc của dữ liệu")
+    check.add_argument("--db", metavar="TỆP", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
     return parser
 
 
@@ -69,6 +78,12 @@ def run_headless(args: argparse.Namespace) -> int:
             return _init(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "backup":
+            return _backup(args)
+        if args.command == "restore":
+            return _restore(args)
+        if args.command == "check":
+            return _check(args)
         raise CommandError(f"Lệnh không hợp lệ: {args.command}")
     except AppError as error:
         print(f"Lỗi: {error.message}", file=sys.stderr)
@@ -116,6 +131,46 @@ def _export(args: argparse.Namespace) -> int:
     write_atomically(out, data)
     print(f"Đã xuất {out} ({len(data):,} byte).".replace(",", "."))
     return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from app.backup import backup_to_folder
+
+    db, _path = _open_existing(args)
+    try:
+        target = backup_to_folder(db, Path(args.to), datetime.now())
+    finally:
+        close_app_database(db)
+    print(f"Đã sao lưu vào {target}.")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from app.backup import restore_file
+
+    paths = resolve_paths(getattr(args, "db", None))
+    saved = restore_file(paths.db_file, Path(args.backup), paths.backup_dir, datetime.now())
+    db, _info = open_app_database(paths.db_file)  # the restored file opens (and migrates) cleanly
+    close_app_database(db)
+    print(f"Đã khôi phục {paths.db_file} từ {args.backup}; dữ liệu cũ được giữ ở {saved}.")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from app.integrity import check_database
+
+    db, path = _open_existing(args)
+    try:
+        report = check_database(db)
+    finally:
+        close_app_database(db)
+    if report.ok:
+        print(f"{path}: toàn vẹn, mọi ràng buộc đều thỏa.")
+        return 0
+    print(f"{path}: phát hiện {len(report.problems)} vấn đề:", file=sys.stderr)
+    for problem in report.problems:
+        print(f"- {problem}", file=sys.stderr)
+    return 1
 
 
 def make_demo_database() -> Path:

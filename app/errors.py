@@ -22,6 +22,10 @@ class DatabaseRefused(AppError):
     title = "Không mở được cơ sở dữ liệu"
 
 
+class DatabaseDamagedError(DatabaseRefused):
+    """The file is this app's but SQLite reports damage: a backup can replace it."""
+
+
 class ValidationError(AppError):
     title = "Dữ liệu chưa hợp lệ"
 
@@ -64,6 +68,7 @@ def from_database_error(exc: dberr.DatabaseFileError) -> DatabaseRefused:
         )
     elif isinstance(exc, dberr.DatabaseDamaged):
         msg = f"Tệp “{name}” bị hỏng. Hãy khôi phục từ một bản sao lưu."
+        return DatabaseDamagedError(msg, detail=str(exc))
     else:
         msg = f"Không mở được tệp “{name}”: thư mục không tồn tại, không có quyền ghi hoặc tệp đang bị khóa."
     return DatabaseRefused(msg, detail=str(exc))

@@ -36,7 +36,8 @@ def resolve_paths(db_file: str | Path | None = None, env: Mapping[str, str] | No
     data_dir = Path(home) if home else platformdirs.user_data_path(APP_NAME, APP_AUTHOR)
     chosen = db_file or env.get(ENV_DB)
     db_path = Path(chosen).expanduser().resolve() if chosen else data_dir / DB_FILENAME
-    return Paths(data_dir=data_dir, db_file=db_path, backup_dir=data_dir / "backups")
+    # Backups sit beside the database they protect (for the default one: in the data folder).
+    return Paths(data_dir=data_dir, db_file=db_path, backup_dir=db_path.parent / "backups")
 
 
 def project_root() -> Path:

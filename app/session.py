@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
 import peewee as pw
 
 from app import catalog
-from app.errors import DatabaseRefused, from_database_error
+from app.errors import AppError, DatabaseRefused, from_database_error
 from app.vntext import collate_vi, fold
 from db import errors as dberr
 from db import settings
-from db.database import close_database, open_database
+from db.database import close_database, open_database, quick_check
 from db.migrations import check_file, prepare
 from db.models import database_proxy
 
@@ -93,3 +94,25 @@ def in_worker_thread(fn: Callable[[], T]) -> T:
     finally:
         if not database_proxy.is_closed():
             database_proxy.close()
+
+
+def restore_database(
+    current: pw.SqliteDatabase, current_path: Path, backup: Path, backup_dir: Path, when: datetime
+) -> tuple[pw.SqliteDatabase, DatabaseInfo, Path]:
+    """Replace the open database with a verified backup; on any failure the current one stays open."""
+    from app.backup import restore_file, verify_backup
+
+    verify_backup(backup)  # refuse before touching anything
+    close_database(current)
+    try:
+        saved = restore_file(current_path, backup, backup_dir, when)
+        db, info = open_app_database(current_path)
+    except AppError:
+        open_app_database(current_path)
+        raise
+    return db, info, saved
+
+
+def is_sound(db: pw.SqliteDatabase) -> bool:
+    """SQLite's quick check, run at start-up."""
+    return quick_check(db)

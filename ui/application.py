@@ -6,16 +6,18 @@ import argparse
 import platform
 import sys
 import traceback
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from app import __version__, agency, cli, sample
-from app.errors import AppError
+from app import __version__, agency, backup, cli, sample, session
+from app.errors import AppError, DatabaseDamagedError
 from app.paths import Paths, resolve_paths, resource_path
 from app.session import open_app_database
 from ui import messages
@@ -59,23 +61,64 @@ def first_run_setup(parent: MainWindow | None = None) -> None:
         sample.load_sample_year()
 
 
+def offer_backup(db_path: Path, paths: Paths, reason: str) -> bool:
+    """The database is damaged: offer the newest backup that passes its checks instead."""
+    newest = backup.newest_good_backup(paths.backup_dir)
+    if newest is None:
+        messages.show_error(
+            None, "Dữ liệu bị hỏng", f"{reason}\n\nKhông tìm thấy bản sao lưu nào dùng được."
+        )
+        return False
+    made = datetime.fromtimestamp(newest.stat().st_mtime).strftime("%d/%m/%Y %H:%M")
+    if not messages.confirm(
+        None,
+        "Dữ liệu bị hỏng",
+        f"{reason}\n\nKhôi phục từ bản sao lưu gần nhất còn tốt “{newest.name}” ({made})? "
+        "Tệp hỏng được giữ lại trong thư mục sao lưu.",
+        yes="Khôi phục",
+        no="Không",
+    ):
+        return False
+    try:
+        backup.restore_file(db_path, newest, paths.backup_dir, datetime.now())
+    except AppError as error:
+        messages.show_app_error(None, error)
+        return False
+    return True
+
+
+def _open_sound(path: Path, paths: Paths) -> tuple[Any, Any] | None:
+    """Open ``path``; a damaged file is replaced by a backup when the operator agrees."""
+    try:
+        db, info = open_app_database(path)
+    except DatabaseDamagedError as error:
+        return _open_sound(path, paths) if offer_backup(path, paths, error.message) else None
+    if session.is_sound(db):
+        return db, info
+    session.close_app_database(db)
+    reason = f"Kiểm tra nhanh cho thấy tệp dữ liệu “{path.name}” bị hỏng."
+    return _open_sound(path, paths) if offer_backup(path, paths, reason) else None
+
+
 def open_window(db_path: Path, paths: Paths) -> MainWindow | None:
     """Open the database and the main window; None when the operator gives up."""
     path = db_path
     while True:
         try:
-            db, info = open_app_database(path)
-            break
+            opened = _open_sound(path, paths)
         except AppError as error:
             messages.show_error(None, error.title, error.message, error.detail)
-            chosen = messages.open_file(
-                None,
-                "Chọn tệp cơ sở dữ liệu khác",
-                "Cơ sở dữ liệu TĐKT (*.sqlite *.db);;Mọi tệp (*)",
-            )
-            if chosen is None:
-                return None
-            path = chosen
+            opened = None
+        if opened is not None:
+            break
+        chosen = messages.open_file(
+            None, "Chọn tệp cơ sở dữ liệu khác", "Cơ sở dữ liệu TĐKT (*.sqlite *.db);;Mọi tệp (*)"
+        )
+        if chosen is None:
+            return None
+        path = chosen
+        paths = replace(paths, db_file=chosen, backup_dir=chosen.parent / "backups")
+    db, info = opened
     try:
         first_run_setup()
     except AppError as error:

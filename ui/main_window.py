@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from app import __version__, backup, session, years
+from app.backup import verify_backup
 from app.errors import AppError
+from app.integrity import check_database
 from app.paths import Paths
 from ui import messages
 from ui.hub import ChangeHub
@@ -82,10 +84,14 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.backup_action = QAction("&Sao lưu ngay", self)
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.restore_action = QAction("&Khôi phục từ bản sao lưu…", self)
+        self.check_action = QAction("&Kiểm tra dữ liệu", self)
         self.quit_action = QAction("&Thoát", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.check_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
@@ -101,6 +107,8 @@ class MainWindow(QMainWindow):
         self.year_combo.currentIndexChanged.connect(self._on_year_combo_changed)
         self.open_action.triggered.connect(self.open_other_database)
         self.backup_action.triggered.connect(self.backup_now)
+        self.restore_action.triggered.connect(self._on_restore_action_triggered)
+        self.check_action.triggered.connect(self.check_data)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self.show_about)
         self.find_action.triggered.connect(self._on_find_triggered)
@@ -181,14 +189,21 @@ class MainWindow(QMainWindow):
         except AppError as error:
             messages.show_app_error(self, error)
             return False
-        self.current = OpenDatabase(db, info.path, self.current.paths)
-        self.settings.setValue("database/last", str(info.path))
+        self._reopened(db, info.path)
+        self.statusBar().showMessage(f"Đã mở {info.path}", 8000)
+        return True
+
+    def _reopened(self, db: Any, path: Path) -> None:
+        """Another (or the restored) database is open: every tab reloads from it."""
+        paths = self.current.paths
+        if path != self.current.path:
+            paths = replace(paths, db_file=path, backup_dir=path.parent / "backups")
+        self.current = OpenDatabase(db, path, paths)
+        self.settings.setValue("database/last", str(path))
         self._show_db_path()
         self._fill_years()
         for tab in self.all_lists():
             tab.mark_stale()
-        self.statusBar().showMessage(f"Đã mở {info.path}", 8000)
-        return True
 
     def backup_now(self) -> Path | None:
         try:
@@ -200,6 +215,62 @@ class MainWindow(QMainWindow):
             return None
         messages.show_info(self, "Sao lưu", f"Đã sao lưu cơ sở dữ liệu vào:\n{target}")
         return target
+
+    def _on_restore_action_triggered(self) -> None:
+        self.restore_from_backup()
+
+    def restore_from_backup(self, chosen: Path | None = None) -> bool:
+        backup_dir = self.current.paths.backup_dir
+        if chosen is None:
+            chosen = messages.open_file(
+                self, "Chọn bản sao lưu", "Bản sao lưu TĐKT (*.sqlite);;Mọi tệp (*)", backup_dir
+            )
+        if chosen is None:
+            return False
+        try:
+            verify_backup(chosen)
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return False
+        if not messages.confirm(
+            self,
+            "Khôi phục dữ liệu",
+            f"Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu “{chosen.name}”?\n\n"
+            "Dữ liệu hiện tại sẽ được sao lưu trước khi thay.",
+            yes="Khôi phục",
+            no="Không",
+        ):
+            return False
+        wait_for_background()
+        try:
+            db, info, saved = session.restore_database(
+                self.current.db, self.current.path, chosen, backup_dir, datetime.now()
+            )
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return False
+        self._reopened(db, info.path)
+        messages.show_info(
+            self,
+            "Khôi phục dữ liệu",
+            f"Đã khôi phục từ “{chosen.name}”.\nDữ liệu cũ được giữ ở:\n{saved}",
+        )
+        return True
+
+    def check_data(self) -> None:
+        report = check_database(self.current.db)
+        if report.ok:
+            messages.show_info(
+                self, "Kiểm tra dữ liệu", "Dữ liệu toàn vẹn, mọi ràng buộc đều thỏa."
+            )
+        else:
+            messages.show_error(
+                self,
+                "Kiểm tra dữ liệu",
+                f"Phát hiện {len(report.problems)} vấn đề. Hãy khôi phục từ bản sao lưu gần nhất "
+                "hoặc liên hệ bộ phận hỗ trợ.",
+                "\n".join(report.problems),
+            )
 
     def show_about(self) -> None:
         messages.show_info(
@@ -237,6 +308,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         wait_for_background()
+        try:
+            backup.auto_backup(self.current.db, self.current.paths.backup_dir, date.today())
+        except AppError as error:
+            messages.show_app_error(self, error)
         self.hub.stop()
         super().closeEvent(event)
 

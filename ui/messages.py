@@ -60,8 +60,12 @@ def _file_dialog(parent: QWidget | None, title: str, name_filter: str) -> QFileD
     return dialog
 
 
-def open_file(parent: QWidget | None, title: str, name_filter: str) -> Path | None:
+def open_file(
+    parent: QWidget | None, title: str, name_filter: str, folder: Path | None = None
+) -> Path | None:
     dialog = _file_dialog(parent, title, name_filter)
+    if folder is not None and folder.is_dir():
+        dialog.setDirectory(str(folder))
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Mở")
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
