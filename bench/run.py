@@ -143,11 +143,46 @@ def in_process(db: Path) -> None:
     record("peak memory (this process)", peak, "MB", 250)
 
 
+def crash_safety(kills: int = 1000) -> None:
+    from app import sample
+    from app.session import close_app_database, open_app_database
+    from bench.crashloop import run_crash_loop
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "crash.sqlite"
+        db, _info = open_app_database(path)
+        sample.load_sample_year()
+        close_app_database(db)
+        started = time.perf_counter()
+        report = run_crash_loop(path, kills=kills, seed=int(time.time()), max_delay=0.15)
+        elapsed = time.perf_counter() - started
+    crash_rows.append(
+        f"| SIGKILL at random moments | {report.kills} | {report.commits} | "
+        f"{report.integrity_failures} | {report.lost_commits} | {len(report.invariant_problems)} |"
+    )
+    print(
+        f"  crash loop: {report.kills} kills, {report.commits} commits reported, "
+        f"{report.integrity_failures} integrity failures, {report.lost_commits} lost commits, "
+        f"{len(report.invariant_problems)} invariant problems ({elapsed:.0f} s)",
+        flush=True,
+    )
+
+
+crash_rows: list[str] = []
+
+
 def write_markdown() -> Path:
     lines = ["| measure | result | target |", "|---|---:|---:|"]
     for label, value, unit, target in rows:
         mark = "" if value <= target else " (missed)"
         lines.append(f"| {label} | {value:.1f} {unit}{mark} | ≤ {target:g} {unit} |")
+    if crash_rows:
+        lines += [
+            "",
+            "| crash test | kills | commits | integrity failures | lost commits | invariant problems |",
+            "|---|---:|---:|---:|---:|---:|",
+            *crash_rows,
+        ]
     path = OUT / "latest.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -158,6 +193,7 @@ def main() -> int:
     print("TĐKT Desk benchmark (2 cores here; median of 3 for the cold start)")
     record("cold start to main window with rows shown", cold_start(db) * 1000, "ms", 1000)
     in_process(db)
+    crash_safety()
     print(f"written {write_markdown().relative_to(ROOT)}")
     return 0
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -15,21 +15,28 @@ from app.paths import resource_path
 
 FAMILY = "DocSerif"
 FACES = ("regular", "bold", "italic", "bolditalic")
-FONT_NAMES = {face: f"{FAMILY}-{face}" for face in FACES}
-WORD_FONT = "Times New Roman"  # what the Word file names; Word substitutes when missing
-ENV_FONT = "TDKT_DOC_FONT"  # "bundled" forces Liberation Serif (reproducible output)
+FONT_NAMES = {
+    "regular": f"{FAMILY}-Regular",
+    "bold": f"{FAMILY}-Bold",
+    "italic": f"{FAMILY}-Italic",
+    "bolditalic": f"{FAMILY}-BoldItalic",
+}
+WORD_FONT = "Times New Roman"  # what the Word file names; Word substitutes when it is missing
+ENV_FONT = "TDKT_DOC_FONT"  # "bundled" forces Liberation Serif (the same output everywhere)
+BUNDLED, TIMES, AUTO = "bundled", "times", "auto"
 
+# File names per face, lower case (Windows: times*.ttf; Linux msttcorefonts: Times_New_Roman*).
 _TIMES_FILES = {
-    "regular": ("times.ttf", "Times_New_Roman.ttf", "Times New Roman.ttf"),
-    "bold": ("timesbd.ttf", "Times_New_Roman_Bold.ttf", "Times New Roman Bold.ttf"),
-    "italic": ("timesi.ttf", "Times_New_Roman_Italic.ttf", "Times New Roman Italic.ttf"),
+    "regular": ("times.ttf", "times_new_roman.ttf", "times new roman.ttf"),
+    "bold": ("timesbd.ttf", "times_new_roman_bold.ttf", "times new roman bold.ttf"),
+    "italic": ("timesi.ttf", "times_new_roman_italic.ttf", "times new roman italic.ttf"),
     "bolditalic": (
         "timesbi.ttf",
-        "Times_New_Roman_Bold_Italic.ttf",
-        "Times New Roman Bold Italic.ttf",
+        "times_new_roman_bold_italic.ttf",
+        "times new roman bold italic.ttf",
     ),
 }
-_BUNDLED = {
+_BUNDLED_FILES = {
     "regular": "LiberationSerif-Regular.ttf",
     "bold": "LiberationSerif-Bold.ttf",
     "italic": "LiberationSerif-Italic.ttf",
@@ -39,63 +46,97 @@ _BUNDLED = {
 
 @dataclass(frozen=True)
 class FontChoice:
+    """A family of four TrueType files, in the order of FACES."""
+
     name: str
-    files: dict[str, Path]
+    files: tuple[Path, Path, Path, Path]
     is_times: bool
 
+    def file(self, face: str) -> Path:
+        return self.files[FACES.index(face)]
 
-def _font_dirs() -> list[Path]:
-    windir = os.environ.get("WINDIR", r"C:\Windows")
-    return [
-        Path(windir) / "Fonts",
-        Path.home() / "AppData/Local/Microsoft/Windows/Fonts",
+
+def font_dirs() -> list[Path]:
+    """Where an installed Times New Roman may be, most likely first."""
+    windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
+    local = os.environ.get("LOCALAPPDATA")
+    dirs = [Path(windir) / "Fonts"]
+    if local:
+        dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    home = Path.home()
+    dirs += [
         Path("/usr/share/fonts/truetype/msttcorefonts"),
+        Path("/usr/share/fonts/msttcore"),
         Path("/usr/share/fonts/TTF"),
-        Path.home() / ".fonts",
-        Path.home() / ".local/share/fonts",
+        home / ".fonts",
+        home / ".local" / "share" / "fonts",
         Path("/Library/Fonts"),
+        Path("/System/Library/Fonts/Supplemental"),
     ]
+    return dirs
 
 
-def _installed_times() -> dict[str, Path] | None:
-    found: dict[str, Path] = {}
-    for face, names in _TIMES_FILES.items():
-        for folder in _font_dirs():
-            match = next((folder / n for n in names if (folder / n).is_file()), None)
-            if match is not None:
-                found[face] = match
-                break
-    return found if len(found) == len(FACES) else None
+def _times_in(folder: Path) -> tuple[Path, Path, Path, Path] | None:
+    """The four Times New Roman faces in one folder (names compared case-insensitively)."""
+    try:
+        entries = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
+    except OSError:
+        return None
+    found = []
+    for face in FACES:
+        match = next((entries[n] for n in _TIMES_FILES[face] if n in entries), None)
+        if match is None:
+            return None
+        found.append(match)
+    return found[0], found[1], found[2], found[3]
 
 
-def font_choice() -> FontChoice:
-    times = None if os.environ.get(ENV_FONT) == "bundled" else _installed_times()
-    if times is not None:
-        return FontChoice("Times New Roman", times, True)
-    bundled = {face: resource_path("fonts", name) for face, name in _BUNDLED.items()}
-    return FontChoice("Liberation Serif", bundled, False)
+def installed_times(folders: Iterable[Path] | None = None) -> tuple[Path, Path, Path, Path] | None:
+    """The first folder holding all four faces of Times New Roman; one or three are not enough."""
+    for folder in font_dirs() if folders is None else folders:
+        files = _times_in(folder)
+        if files is not None:
+            return files
+    return None
 
 
-@cache
-def _register(files: tuple[tuple[str, str], ...]) -> str:
-    for face, path in files:
-        pdfmetrics.registerFont(TTFont(FONT_NAMES[face], path))
-    pdfmetrics.registerFontFamily(
-        FAMILY,
-        normal=FONT_NAMES["regular"],
-        bold=FONT_NAMES["bold"],
-        italic=FONT_NAMES["italic"],
-        boldItalic=FONT_NAMES["bolditalic"],
-    )
-    for bold in (0, 1):
-        for italic in (0, 1):
-            face = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
-            addMapping(FAMILY, bold, italic, FONT_NAMES[face])
-    return FAMILY
+def bundled_family() -> FontChoice:
+    files = tuple(resource_path("fonts", _BUNDLED_FILES[face]) for face in FACES)
+    return FontChoice("Liberation Serif", files, False)  # type: ignore[arg-type]
 
 
-def register_fonts() -> FontChoice:
-    """Register the chosen family with ReportLab (once per set of files)."""
-    choice = font_choice()
-    _register(tuple(sorted((face, str(path)) for face, path in choice.files.items())))
+def font_family(prefer: str | None = None) -> FontChoice:
+    """The family to embed: "bundled" forces Liberation Serif; otherwise Times when installed.
+
+    ``prefer`` defaults to $TDKT_DOC_FONT, then "auto". Tests force "bundled" so that the
+    output does not depend on the machine.
+    """
+    prefer = (prefer or os.environ.get(ENV_FONT) or AUTO).strip().lower()
+    if prefer != BUNDLED:
+        times = installed_times()
+        if times is not None:
+            return FontChoice("Times New Roman", times, True)
+    return bundled_family()
+
+
+_lock = threading.Lock()
+_registered: tuple[Path, ...] | None = None
+
+
+def register_fonts(choice: FontChoice | None = None) -> FontChoice:
+    """Register the family with ReportLab as "DocSerif"; again only when the files change."""
+    global _registered
+    choice = choice or font_family()
+    with _lock:
+        if _registered != choice.files:
+            for face in FACES:
+                pdfmetrics.registerFont(TTFont(FONT_NAMES[face], str(choice.file(face))))
+            pdfmetrics.registerFontFamily(
+                FAMILY,
+                normal=FONT_NAMES["regular"],
+                bold=FONT_NAMES["bold"],
+                italic=FONT_NAMES["italic"],
+                boldItalic=FONT_NAMES["bolditalic"],
+            )
+            _registered = choice.files
     return choice

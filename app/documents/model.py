@@ -2,37 +2,60 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class Header:
-    parent_body: str  # "UBND TỈNH BÌNH PHƯỚC"
-    issuing_body: str  # "SỞ NGOẠI VỤ"
-    number_symbol: str  # "Số: 15/KH-SNgV", composed by the caller
-    place_date: str  # "Bình Phước, ngày 07 tháng 4 năm 2024", composed by the caller
+ALIGNMENTS = ("justify", "left", "center", "right")
 
 
 @dataclass(frozen=True)
 class Signer:
+    """The signature block: authority prefix, title, (room to sign), name."""
+
     authority: str = ""  # "TM. HỘI ĐỒNG", "KT. GIÁM ĐỐC", or empty
-    title: str = ""  # "GIÁM ĐỐC"
-    name: str = ""
+    title: str = ""  # "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"
+    name: str = ""  # "Phạm Thị Anh Thư"
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.authority.strip() or self.title.strip() or self.name.strip())
+
+
+@dataclass(frozen=True)
+class Header:
+    """The two header columns; the caller composes the number and the dated line."""
+
+    parent_body: str  # "UBND TỈNH BÌNH PHƯỚC"
+    issuing_body: str  # "SỞ NGOẠI VỤ"
+    number_symbol: str  # "Số: 15/KH-SNgV" or "Số:      /KH-HĐTĐKT"
+    place_date: str  # "Bình Phước, ngày 07 tháng 4 năm 2024"
 
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading of the body: 1 "I. …" bold, 2 "1. …" bold, 3 "a) …" bold italic."""
+
     text: str
-    level: int = 1  # 1: "I. …", 2: "1. …", 3: "a) …"
+    level: int = 1
+
+    def __post_init__(self) -> None:
+        if self.level not in (1, 2, 3):
+            raise ValueError(f"heading level must be 1, 2 or 3, not {self.level!r}")
 
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph of body text (justified with a first-line indent unless told otherwise)."""
+
     text: str
     indent_first_line: bool = True
     bold: bool = False
     italic: bool = False
     align: str = "justify"  # justify, left, center, right
+
+    def __post_init__(self) -> None:
+        if self.align not in ALIGNMENTS:
+            raise ValueError(f"align must be one of {ALIGNMENTS}, not {self.align!r}")
 
 
 @dataclass(frozen=True)
@@ -45,27 +68,72 @@ class LabelledLine:
 
 @dataclass(frozen=True)
 class Bullet:
-    """Printed "- <text>"."""
+    """Printed "- <text>", wrapped lines aligned after the dash."""
 
     text: str
 
 
 @dataclass(frozen=True)
 class Table:
+    """A ruled table; widths are fractions of the text width (equal when empty).
+
+    ``columns`` is the header row (may be empty for a table without one); ``align`` gives
+    left, center or right per column (left when missing). Rows shorter than the table are
+    padded with empty cells.
+    """
+
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    widths: tuple[float, ...] = ()  # fractions of the text width; equal when empty
-    align: tuple[str, ...] = ()  # per column: left, center, right
+    widths: tuple[float, ...] = ()
+    header_repeat: bool = True
+    align: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        count = self.column_count
+        if count == 0:
+            raise ValueError("a table needs at least one column")
+        if self.widths and (len(self.widths) != count or min(self.widths) <= 0):
+            raise ValueError(f"a table of {count} columns needs {count} positive widths")
+        longest = max((len(row) for row in self.rows), default=0)
+        if longest > count:
+            raise ValueError(f"a row has {longest} cells; the table has {count} columns")
+        wrong = [a for a in self.align if a not in ALIGNMENTS[1:]]
+        if wrong or len(self.align) > count:
+            raise ValueError(f"column alignments must be left, center or right: {self.align!r}")
+
+    @property
+    def column_count(self) -> int:
+        if self.columns:
+            return len(self.columns)
+        if self.widths:
+            return len(self.widths)
+        return max((len(row) for row in self.rows), default=0)
+
+    def fractions(self) -> tuple[float, ...]:
+        """Column widths as fractions summing to 1."""
+        count = self.column_count
+        widths = self.widths or (1.0,) * count
+        total = sum(widths)
+        return tuple(w / total for w in widths)
+
+    def column_align(self, index: int) -> str:
+        return self.align[index] if index < len(self.align) else "left"
+
+    def padded_rows(self) -> list[Sequence[str]]:
+        count = self.column_count
+        return [row if len(row) == count else (*row, *[""] * (count - len(row))) for row in self.rows]
 
 
 @dataclass(frozen=True)
 class Spacer:
+    """Vertical space."""
+
     height_mm: float = 4.0
 
 
 @dataclass(frozen=True)
 class PageBreak:
-    pass
+    """The rest of the body starts on a new page."""
 
 
 Block = Heading | Paragraph | LabelledLine | Bullet | Table | Spacer | PageBreak
@@ -73,24 +141,31 @@ Block = Heading | Paragraph | LabelledLine | Bullet | Table | Spacer | PageBreak
 
 @dataclass(frozen=True)
 class AdminDocument:
+    """A whole document: header, type and subject, legal bases, body, recipients, signature.
+
+    ``doc_type`` is "KẾ HOẠCH", "GIẤY MỜI", "BIÊN BẢN", "QUYẾT ĐỊNH"…; empty for a công văn,
+    whose subject lines ("V/v …", composed by the caller) then go under the number.
+    ``left_signer`` is a second signature on the left (the secretary of a biên bản); the
+    recipients then follow under the signatures.
+    """
+
     header: Header
-    doc_type: str  # "KẾ HOẠCH", "GIẤY MỜI", "BIÊN BẢN", "QUYẾT ĐỊNH"; empty for a công văn
+    doc_type: str
     subject: tuple[str, ...]
     body: tuple[Block, ...]
     recipients: tuple[str, ...] = ()
-    signer: Signer = Signer()
+    signer: Signer = field(default_factory=Signer)
     legal_bases: tuple[str, ...] = ()
     recipients_heading: str = "Nơi nhận:"
     landscape: bool = False
     title: str = ""
     author: str = ""
+    left_signer: Signer = field(default_factory=Signer)
 
+    @property
+    def metadata_title(self) -> str:
+        return self.title or " ".join(part for part in (self.doc_type, *self.subject) if part)
 
-# Decree 30/2020 page layout, in millimetres.
-PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210.0, 297.0
-MARGIN_TOP_MM, MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM = 20.0, 20.0, 30.0, 15.0
-FIRST_LINE_INDENT_MM = 12.7
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-HEADER_SPLIT = 0.4  # the left column's share of the header
-CLOSING_SPLIT = 0.45  # the recipients' share of the closing block
+    @property
+    def metadata_author(self) -> str:
+        return self.author or self.header.issuing_body
