@@ -7,7 +7,7 @@ from datetime import date
 
 from app import records
 from app.errors import InUse, NotFound, raise_first
-from app.vntext import clean, full_name, name_sort_key, name_sort_value
+from app.vntext import clean, full_name, has_control_chars, name_sort_key, name_sort_value
 from db.enums import CouncilRole, Gender, RankGroup, UnitKind
 from db.models import (
     Attendance,
@@ -20,6 +20,16 @@ from db.models import (
 )
 
 MIN_BIRTH_YEAR, MAX_BIRTH_YEAR = 1930, 2015
+NAME_PARTS = ("family_name", "middle_name", "given_name")
+MAX_LENGTHS = {
+    "family_name": 60,
+    "middle_name": 100,
+    "given_name": 60,
+    "manual_sort_key": 200,
+    "position": 200,
+    "name": 200,
+    "short_name": 40,
+}
 
 
 @dataclass(frozen=True)
@@ -96,9 +106,14 @@ def validate_person(data: PersonInput) -> dict[str, str]:
         problems["given_name"] = "Chưa nhập tên."
     if not clean(data.family_name) and not clean(data.manual_sort_key):
         problems["family_name"] = "Chưa nhập họ."
-    for name in ("family_name", "middle_name", "given_name"):
-        if any(ch.isdigit() for ch in getattr(data, name) or ""):
+    for name in ("family_name", "middle_name", "given_name", "manual_sort_key", "position", "note"):
+        value = getattr(data, name) or ""
+        if has_control_chars(value):
+            problems[name] = "Có ký tự điều khiển không hợp lệ; hãy gõ lại."
+        elif name in NAME_PARTS and any(ch.isdigit() for ch in value):
             problems[name] = "Họ tên không được chứa chữ số."
+        elif len(value) > MAX_LENGTHS.get(name, 2000):
+            problems[name] = f"Quá dài (tối đa {MAX_LENGTHS.get(name, 2000)} ký tự)."
     if data.birth_year is not None and not MIN_BIRTH_YEAR <= data.birth_year <= MAX_BIRTH_YEAR:
         problems["birth_year"] = f"Năm sinh phải từ {MIN_BIRTH_YEAR} đến {MAX_BIRTH_YEAR}."
     if data.unit_id is not None and Unit.get_or_none(Unit.id == data.unit_id) is None:
@@ -234,7 +249,11 @@ def person_rows(*, active_only: bool = False) -> list[PersonRow]:
 def validate_unit(data: UnitInput, unit_id: int | None = None) -> dict[str, str]:
     problems: dict[str, str] = {}
     name = clean(data.name)
-    if not name:
+    if has_control_chars(data.name) or has_control_chars(data.short_name):
+        problems["name"] = "Có ký tự điều khiển không hợp lệ; hãy gõ lại."
+    elif len(name) > MAX_LENGTHS["name"] or len(clean(data.short_name)) > MAX_LENGTHS["short_name"]:
+        problems["name"] = "Tên đơn vị hoặc tên viết tắt quá dài."
+    elif not name:
         problems["name"] = "Chưa nhập tên đơn vị."
     else:
         clash = Unit.select().where(Unit.name == name)

@@ -16,7 +16,8 @@ from typing import Any, TypeVar
 
 import peewee as pw
 
-from app.vntext import clean, fold_many
+from app.errors import ValidationError
+from app.vntext import clean, fold_many, has_control_chars
 from db.enums import AuditAction
 from db.models import AuditLog, BaseModel, database_proxy
 
@@ -81,8 +82,38 @@ def mark_changed(*tables: str) -> None:
     _pending().update(tables)
 
 
-def _normalise(value: Any) -> Any:
-    return clean(value) if isinstance(value, str) else value
+MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2100, 12, 31)
+
+
+def _normalise(value: Any, name: str = "") -> Any:
+    """Text is stored NFC and trimmed; control characters and impossible dates are refused."""
+    if isinstance(value, str):
+        if has_control_chars(value):
+            raise ValidationError(
+                "Văn bản chứa ký tự điều khiển không hợp lệ (có thể do sao chép từ chương trình "
+                "khác); hãy gõ lại nội dung.",
+                field=name,
+            )
+        return clean(value)
+    if (
+        isinstance(value, date)
+        and not MIN_DATE <= (value.date() if isinstance(value, datetime) else value) <= MAX_DATE
+    ):
+        raise ValidationError(
+            f"Ngày {value:%d/%m/%Y} nằm ngoài khoảng cho phép (1900–2100).", field=name
+        )
+    return value
+
+
+def _integrity_message(exc: pw.IntegrityError) -> ValidationError:
+    text = str(exc).lower()
+    if "unique" in text:
+        message = "Dữ liệu trùng với một bản ghi đã có (ví dụ: cùng số, ký hiệu và ngày)."
+    elif "foreign key" in text:
+        message = "Bản ghi liên quan không còn tồn tại hoặc đang được dùng ở nơi khác."
+    else:
+        message = "Dữ liệu không hợp lệ: thiếu thông tin bắt buộc hoặc mâu thuẫn."
+    return ValidationError(message)
 
 
 def _as_text(value: Any) -> str | None:
@@ -125,23 +156,37 @@ def _raw(instance: BaseModel, name: str) -> Any:
 
 
 def create(model: type[M], **fields: Any) -> M:
-    with transaction():
-        instance = model(**{k: _normalise(v) for k, v in fields.items()})
-        _refresh_search_key(instance)
-        instance.save(force_insert=True)
-        _audit(instance, AuditAction.CREATE, new=json.dumps(snapshot(instance), ensure_ascii=False))
-        mark_changed(model._meta.table_name)
+    values = {k: _normalise(v, k) for k, v in fields.items()}
+    try:
+        with transaction():
+            instance = model(**values)
+            _refresh_search_key(instance)
+            instance.save(force_insert=True)
+            _audit(
+                instance, AuditAction.CREATE, new=json.dumps(snapshot(instance), ensure_ascii=False)
+            )
+            mark_changed(model._meta.table_name)
+    except pw.IntegrityError as exc:
+        raise _integrity_message(exc) from exc
     return instance
 
 
 def update(instance: M, **fields: Any) -> M:
     """Set ``fields`` on ``instance``; writes and audits only the fields that really change."""
+    values = {k: _normalise(v, k) for k, v in fields.items()}
+    try:
+        _update(instance, values)
+    except pw.IntegrityError as exc:
+        raise _integrity_message(exc) from exc
+    return instance
+
+
+def _update(instance: BaseModel, fields: dict[str, Any]) -> None:
     with transaction():
         changed: list[str] = []
         for name, value in fields.items():
             if name not in instance._meta.fields:
                 raise AttributeError(f"{type(instance).__name__} has no field {name!r}")
-            value = _normalise(value)
             old = _raw(instance, name)
             setattr(instance, name, value)
             new = _raw(instance, name)
@@ -156,14 +201,18 @@ def update(instance: M, **fields: Any) -> M:
             fields_to_save = [instance._meta.fields[n] for n in changed]
             instance.save(only=fields_to_save)
             mark_changed(instance._meta.table_name)
-    return instance
 
 
 def delete(instance: BaseModel) -> None:
-    with transaction():
-        _audit(instance, AuditAction.DELETE, old=json.dumps(snapshot(instance), ensure_ascii=False))
-        instance.delete_instance()
-        mark_changed(instance._meta.table_name)
+    try:
+        with transaction():
+            _audit(
+                instance, AuditAction.DELETE, old=json.dumps(snapshot(instance), ensure_ascii=False)
+            )
+            instance.delete_instance()
+            mark_changed(instance._meta.table_name)
+    except pw.IntegrityError as exc:
+        raise _integrity_message(exc) from exc
 
 
 def snapshot(instance: BaseModel) -> dict[str, Any]:

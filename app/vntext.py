@@ -73,6 +73,17 @@ def clean(text: str | None) -> str:
     return nfc(text).strip()
 
 
+_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+
+
+def has_control_chars(text: str | None) -> bool:
+    """True when the text holds control characters other than tab and line breaks (or NUL)."""
+    return any(
+        (ord(ch) < 32 and ch not in _ALLOWED_CONTROLS) or 0x7F <= ord(ch) < 0xA0
+        for ch in text or ""
+    )
+
+
 def fold(text: str | None) -> str:
     """A search key: no diacritics, đ → d, case-folded. "Đặng Thị" → "dang thi"."""
     decomposed = unicodedata.normalize("NFD", text or "")
