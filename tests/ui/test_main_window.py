@@ -208,3 +208,23 @@ def test_the_catalog_shows_the_rules_of_the_selected_award(
     assert "Điều 24 Luật Thi đua, khen thưởng số 06/2022/QH15" in text
     assert "Áp dụng từ 01/01/2024" in text and "Chặn" in text
     assert "0.3 lần mức lương cơ sở" in text and "01/07/2025" in text
+
+
+def test_a_list_exports_what_it_shows(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    from ui import messages
+
+    records.create(Campaign, year=2024, name='=HYPERLINK("http://x")', launcher=Launcher.OTHER)
+    show(qtbot, window, window.campaigns_tab)
+    tab = window.campaigns_tab
+    tab.search_edit.setText("hyperlink")
+    monkeypatch.setattr(messages, "save_file", lambda *args: tmp_path / "phong trào")
+    saved = tab.export_rows()
+    assert saved == tmp_path / "phong trào.xlsx"
+    rows = list(openpyxl.load_workbook(saved).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Tên phong trào"
+    assert len(rows) == 2 and rows[1][0] == '=HYPERLINK("http://x")'
+    assert rows[1][-1] == 2024  # the year column as a number

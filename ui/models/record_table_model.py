@@ -158,6 +158,19 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def total_count(self) -> int:
         return len(self._all)
 
+    def export_table(self) -> tuple[list[str], list[list[str | int | float | None]]]:
+        """The rows shown, as the table shows them; numbers stay numbers for a spreadsheet."""
+        headers = [c.header for c in self.columns]
+        out: list[list[str | int | float | None]] = []
+        for row in self._rows:
+            values: list[str | int | float | None] = []
+            for column in self.columns:
+                raw = column.sort(row) if column.sort else None
+                is_number = isinstance(raw, int | float) and not isinstance(raw, bool)
+                values.append(raw if is_number else column.text(row).strip())
+            out.append(values)
+        return headers, out
+
     def row_at(self, row: int) -> R:
         return self._rows[row]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -11,11 +12,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.errors import AppError
+from app.exports.tables import export_table
+from ui import messages
 from ui.models.record_table_model import RecordTableModel
 from ui.models.sort_proxy import RecordFilterProxy
 from ui.tabs.loading import Loader, LoadingTab
@@ -50,12 +55,15 @@ class RecordListTab(LoadingTab):
         self.search_edit.setPlaceholderText("Tìm kiếm (gõ có dấu hoặc không dấu)…")
         self.search_edit.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
+        self.export_button = QPushButton("Xuất Excel…", self)
+        self.export_button.setToolTip("Lưu danh sách đang hiển thị ra tệp Excel (.xlsx) hoặc CSV")
         self.actions_layout = QHBoxLayout()
         self.actions_layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.count_label)
         top.addLayout(self.actions_layout)
+        top.addWidget(self.export_button)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -78,6 +86,7 @@ class RecordListTab(LoadingTab):
     def _connect_signals(self) -> None:
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.export_button.clicked.connect(self.export_rows)
 
     # --- loading -------------------------------------------------------------------
     def loading_started(self) -> None:
@@ -140,6 +149,27 @@ class RecordListTab(LoadingTab):
 
     def select_after_load(self, predicate: Callable[[Any], bool]) -> None:
         self._select_after_load = predicate
+
+    def export_rows(self) -> Path | None:
+        """Save the rows shown (searched and sorted as on screen) as XLSX or CSV."""
+        name = self.noun.replace(",", "").replace(" ", "-")
+        path = messages.save_file(
+            self,
+            "Xuất danh sách",
+            Path.home() / f"danh-sach-{name}.xlsx",
+            "Bảng tính Excel (*.xlsx);;CSV UTF-8 (*.csv)",
+        )
+        if path is None:
+            return None
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_name(path.name + ".xlsx")
+        headers, rows = self.model.export_table()
+        try:
+            export_table(path, self.noun, headers, rows)
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return None
+        return path
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         self.row_activated.emit(self.model.row_at(self.proxy.mapToSource(index).row()))

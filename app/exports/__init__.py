@@ -1,0 +1,1 @@
+"""Spreadsheet exports (XLSX, CSV) with formula injection neutralised."""
