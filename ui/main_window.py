@@ -17,6 +17,7 @@ from app.errors import AppError
 from app.integrity import check_database
 from app.paths import Paths
 from ui import messages
+from ui.dialogs.audit_dialog import AuditLogDialog
 from ui.hub import ChangeHub
 from ui.tabs.awards_tab import AwardsTab
 from ui.tabs.campaigns_tab import CampaignsTab
@@ -86,12 +87,15 @@ class MainWindow(QMainWindow):
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
         self.restore_action = QAction("&Khôi phục từ bản sao lưu…", self)
         self.check_action = QAction("&Kiểm tra dữ liệu", self)
+        self.audit_action = QAction("&Nhật ký thay đổi…", self)
+        self.audit_action.setShortcut(QKeySequence("Ctrl+L"))
         self.quit_action = QAction("&Thoát", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
         file_menu.addAction(self.check_action)
+        file_menu.addAction(self.audit_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
@@ -109,6 +113,7 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.backup_now)
         self.restore_action.triggered.connect(self._on_restore_action_triggered)
         self.check_action.triggered.connect(self.check_data)
+        self.audit_action.triggered.connect(self.show_audit_log)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self.show_about)
         self.find_action.triggered.connect(self._on_find_triggered)
@@ -271,6 +276,11 @@ class MainWindow(QMainWindow):
                 "hoặc liên hệ bộ phận hỗ trợ.",
                 "\n".join(report.problems),
             )
+
+    def show_audit_log(self) -> AuditLogDialog:
+        dialog = AuditLogDialog(date.today(), self)
+        dialog.show()
+        return dialog
 
     def show_about(self) -> None:
         messages.show_info(

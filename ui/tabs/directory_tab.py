@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout, Q
 from app import catalog, people
 from app.errors import AppError
 from ui import messages
+from ui.dialogs.audit_dialog import HistoryDialog
 from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.unit_dialog import UnitDialog
 from ui.models.directory_table_models import (
@@ -30,6 +31,8 @@ def _all_years(loader: Callable[[], Any]) -> Callable[[int | None], Any]:
 
 class RecordEditor(Protocol):
     """What an editable list needs to know about its records."""
+
+    table: str  # the database table, for the record's history
 
     def open_dialog(self, parent: QWidget, row: Any | None) -> Any | None: ...
 
@@ -57,11 +60,15 @@ class EditableList(RecordListTab):
         self.edit_button.setToolTip("Sửa dòng đang chọn (F2, Enter hoặc nhấp đúp)")
         self.delete_button = QPushButton("Xóa", self)
         self.delete_button.setToolTip("Xóa dòng đang chọn (Delete); Ctrl+Z để hoàn tác")
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        self.history_button = QPushButton("Lịch sử…", self)
+        self.history_button.setToolTip("Lịch sử thay đổi của dòng đang chọn (Ctrl+H)")
+        self.history_button.setShortcut(QKeySequence("Ctrl+H"))
+        for button in (self.add_button, self.edit_button, self.delete_button, self.history_button):
             self.actions_layout.addWidget(button)
         self.add_button.clicked.connect(self.add_record)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.history_button.clicked.connect(self.show_history)
         self.row_activated.connect(lambda _row: self.edit_selected())
         QShortcut(QKeySequence("F2"), self.table, self.edit_selected)
         QShortcut(QKeySequence("Return"), self.table, self.edit_selected)
@@ -71,6 +78,15 @@ class EditableList(RecordListTab):
 
     def add_record(self) -> None:
         self._edit(None)
+
+    def show_history(self) -> HistoryDialog | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+        name = getattr(row, "full_name", None) or getattr(row, "name", "")
+        dialog = HistoryDialog(self.editor.table, row.id, name, self)
+        dialog.show()
+        return dialog
 
     def edit_selected(self) -> None:
         row = self.selected_row()
@@ -120,6 +136,8 @@ class EditableList(RecordListTab):
 
 
 class UnitEditor:
+    table = "unit"
+
     def __init__(self, units: Callable[[], list[people.UnitRow]]) -> None:
         self.units = units
 
@@ -141,6 +159,8 @@ class UnitEditor:
 
 
 class PersonEditor:
+    table = "person"
+
     def __init__(self, units: Callable[[], list[people.UnitRow]]) -> None:
         self.units = units
 

@@ -30,6 +30,7 @@ from app.plan import PlanDoc, PlanItemRow
 from app.plan_edit import ItemInput
 from db.enums import ItemKind
 from ui import messages
+from ui.dialogs.audit_dialog import HistoryDialog
 from ui.dialogs.next_year_dialog import NextYearDialog
 from ui.dialogs.plan_header_dialog import PlanHeaderDialog
 from ui.dialogs.plan_item_dialog import PlanItemDialog
@@ -365,6 +366,16 @@ class PlanTab(LoadingTab):
         text += "\n\nCó thể hoàn tác bằng Ctrl+Z."
         if messages.confirm(self, "Xác nhận xóa", text, yes="Xóa", no="Không xóa"):
             self._push(lambda: DeleteItemCommand(row.id, self._on_error))
+
+    def show_history(self) -> HistoryDialog | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+        dialog = HistoryDialog(
+            "plan_item", row.id, f"mục {row.label} {' '.join(row.title.split())[:60]}", self
+        )
+        dialog.show()
+        return dialog
 
     def move_selected(self, direction: str) -> None:
         row = self.selected_row()

@@ -1,0 +1,110 @@
+"""The audit log for people to read: a record's history, and the whole log with filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from app.vntext import fold, fold_many
+from db.enums import AuditAction
+from db.models import AuditLog
+
+TABLE_LABELS = {
+    "plan": ("Kế hoạch", "Kế hoạch"),
+    "plan_item": ("Kế hoạch", "Mục kế hoạch"),
+    "plan_item_unit": ("Kế hoạch", "Đơn vị phối hợp"),
+    "progress_note": ("Kế hoạch", "Tiến độ"),
+    "meeting": ("Phiên họp", "Phiên họp"),
+    "agenda_item": ("Phiên họp", "Nội dung chương trình"),
+    "attendance": ("Phiên họp", "Điểm danh"),
+    "vote": ("Phiên họp", "Biểu quyết"),
+    "campaign": ("Phong trào thi đua", "Phong trào"),
+    "registration": ("Phong trào thi đua", "Đăng ký thi đua"),
+    "campaign_report": ("Phong trào thi đua", "Báo cáo định kỳ"),
+    "typical_example": ("Phong trào thi đua", "Điển hình tiên tiến"),
+    "proposal": ("Khen thưởng", "Đề nghị khen thưởng"),
+    "proposal_event": ("Khen thưởng", "Diễn biến đề nghị"),
+    "dossier_item": ("Khen thưởng", "Hồ sơ"),
+    "decision": ("Khen thưởng", "Quyết định"),
+    "unit": ("Danh mục", "Đơn vị"),
+    "person": ("Danh mục", "Cán bộ"),
+    "person_unit_history": ("Danh mục", "Quá trình công tác"),
+    "evaluation": ("Danh mục", "Đánh giá, xếp loại"),
+    "council": ("Danh mục", "Hội đồng"),
+    "council_member": ("Danh mục", "Thành viên Hội đồng"),
+    "award_type": ("Danh mục", "Danh hiệu, hình thức"),
+    "award_rule": ("Danh mục", "Quy định khen thưởng"),
+    "agency_name": ("Cài đặt", "Thông tin cơ quan"),
+    "trash": ("Cài đặt", "Thùng rác"),
+}
+AREAS = tuple(dict.fromkeys(area for area, _label in TABLE_LABELS.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    id: int
+    happened_at: datetime
+    area: str
+    what: str
+    table: str
+    row_id: int
+    action: AuditAction
+    field: str
+    old_value: str
+    new_value: str
+    search_key: str
+
+
+def _row(entry: AuditLog) -> AuditRow:
+    area, what = TABLE_LABELS.get(entry.table, ("Khác", entry.table))
+    old, new = entry.old_value or "", entry.new_value or ""
+    return AuditRow(
+        id=entry.id,
+        happened_at=entry.happened_at,
+        area=area,
+        what=what,
+        table=entry.table,
+        row_id=entry.row_id,
+        action=entry.action,
+        field=entry.field,
+        old_value=old,
+        new_value=new,
+        search_key=fold_many(what, entry.field, old[:500], new[:500]),
+    )
+
+
+def history(table: str, row_id: int) -> list[AuditRow]:
+    """Everything that happened to one record, newest first."""
+    query = (
+        AuditLog.select()
+        .where((AuditLog.table == table) & (AuditLog.row_id == row_id))
+        .order_by(AuditLog.happened_at.desc(), AuditLog.id.desc())
+    )
+    return [_row(e) for e in query]
+
+
+def search(
+    date_from: date | None = None,
+    date_to: date | None = None,
+    area: str | None = None,
+    text: str = "",
+    limit: int = 5000,
+) -> list[AuditRow]:
+    """The log, newest first, filtered by period, area and words (marks and case ignored)."""
+    query = AuditLog.select().order_by(AuditLog.happened_at.desc(), AuditLog.id.desc())
+    if date_from is not None:
+        query = query.where(AuditLog.happened_at >= datetime.combine(date_from, time.min))
+    if date_to is not None:
+        query = query.where(AuditLog.happened_at <= datetime.combine(date_to, time.max))
+    if area:
+        tables = [t for t, (a, _label) in TABLE_LABELS.items() if a == area]
+        query = query.where(AuditLog.table.in_(tables))
+    words = fold(text).split()
+    out: list[AuditRow] = []
+    for entry in query.iterator():
+        row = _row(entry)
+        if all(w in row.search_key for w in words):
+            out.append(row)
+            if len(out) >= limit:
+                break
+    return out
