@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app import records
+from app import records, trash
 from app.errors import InUse, NotFound, raise_first
 from app.vntext import clean, full_name, has_control_chars, name_sort_key, name_sort_value
 from db.enums import CouncilRole, Gender, RankGroup, UnitKind
@@ -200,7 +200,8 @@ def person_input(person_id: int) -> PersonInput:
     )
 
 
-def delete_person(person_id: int) -> None:
+def delete_person(person_id: int) -> int:
+    """Move the person to the recycle bin; returns the bin entry (for undo)."""
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise NotFound("Không tìm thấy người này; có thể đã bị xóa.")
@@ -216,7 +217,7 @@ def delete_person(person_id: int) -> None:
             f"Không xóa được {person.full_name}: còn {', '.join(used)}. "
             "Hãy đánh dấu “Không còn công tác” thay vì xóa."
         )
-    records.delete(person)
+    return trash.discard(person, f"Cán bộ: {person.full_name}")
 
 
 def person_rows(*, active_only: bool = False) -> list[PersonRow]:
@@ -297,7 +298,8 @@ def unit_input(unit_id: int) -> UnitInput:
     return UnitInput(u.name, u.short_name, u.kind, u.parent_id, u.active, u.note)
 
 
-def delete_unit(unit_id: int) -> None:
+def delete_unit(unit_id: int) -> int:
+    """Move the unit to the recycle bin; returns the bin entry (for undo)."""
     unit = Unit.get_or_none(Unit.id == unit_id)
     if unit is None:
         raise NotFound("Không tìm thấy đơn vị này; có thể đã bị xóa.")
@@ -310,7 +312,7 @@ def delete_unit(unit_id: int) -> None:
             f"Không xóa được “{unit.name}”: đơn vị còn {' và '.join(parts)}. "
             "Hãy chuyển họ sang đơn vị khác trước."
         )
-    records.delete(unit)
+    return trash.discard(unit, f"Đơn vị: {unit.name}")
 
 
 def unit_rows() -> list[UnitRow]:

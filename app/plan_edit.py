@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app import records
+from app import records, trash
 from app.errors import NotFound, ValidationError, raise_first
 from app.schedule import Schedule, months_text, parse_months
 from app.vntext import clean
@@ -88,12 +88,13 @@ class ItemLinks:
 
 @dataclass(frozen=True)
 class ItemSnapshot:
-    """A deleted subtree with what hung off it, enough to put it back with the same ids."""
+    """A deleted subtree, kept in the recycle bin: undo puts it back with the same ids."""
 
-    rows: tuple[dict[str, Any], ...]  # plan_item rows, parents before children
-    cooperating: tuple[tuple[int, int], ...]
-    notes: tuple[dict[str, Any], ...]
-    links: tuple[tuple[str, int, int], ...] = field(default=())  # (table, row id, item id)
+    trash_id: int
+    plan_id: int
+    parent_id: int | None
+    position: int
+    item_id: int
 
 
 # --- the plan and its header -----------------------------------------------------------------
@@ -303,63 +304,33 @@ def links(item_id: int) -> ItemLinks:
 
 
 def delete_item(item_id: int) -> ItemSnapshot:
-    """Delete the item and its subtree; returns what ``restore_item`` needs to undo it."""
+    """Move the item and its subtree (notes, co-operating units) to the recycle bin; the
+    meetings, campaigns and agenda items linked to it lose the link until it comes back."""
     item = _item(item_id)
+    plan = item.plan
     with records.transaction():
-        subtree = _subtree(item)
-        ids = [i.id for i in subtree]
         snapshot = ItemSnapshot(
-            rows=tuple(dict(i.__data__) for i in subtree),
-            cooperating=tuple(
-                (link.item_id, link.unit_id)
-                for link in PlanItemUnit.select().where(PlanItemUnit.item.in_(ids))
+            trash_id=trash.discard(
+                item, f"Mục kế hoạch năm {plan.year}: {' '.join(item.title.split())[:80]}"
             ),
-            notes=tuple(
-                dict(n.__data__) for n in ProgressNote.select().where(ProgressNote.item.in_(ids))
-            ),
-            links=tuple(
-                [
-                    (("meeting"), m.id, m.plan_item_id)
-                    for m in Meeting.select().where(Meeting.plan_item.in_(ids))
-                ]
-                + [
-                    ("campaign", c.id, c.plan_item_id)
-                    for c in Campaign.select().where(Campaign.plan_item.in_(ids))
-                ]
-                + [
-                    ("agenda_item", a.id, a.plan_item_id)
-                    for a in AgendaItem.select().where(AgendaItem.plan_item.in_(ids))
-                ]
-            ),
+            plan_id=item.plan_id,
+            parent_id=item.parent_id,
+            position=item.position,
+            item_id=item.id,
         )
-        plan_id, parent_id = item.plan_id, item.parent_id
-        for node in reversed(subtree):
-            records.delete(node)
-        _renumber(_siblings(plan_id, parent_id))
+        _renumber(_siblings(snapshot.plan_id, snapshot.parent_id))
     return snapshot
 
 
-_LINK_MODELS = {"meeting": Meeting, "campaign": Campaign, "agenda_item": AgendaItem}
-
-
 def restore_item(snapshot: ItemSnapshot) -> int:
-    """Put a deleted subtree back, with its ids, notes, co-operating units and links."""
+    """Put a deleted subtree back where it was, with its ids, notes, co-operating units, links."""
     with records.transaction():
-        first = snapshot.rows[0]
-        siblings = _siblings(first["plan"], first["parent"])
-        for row in snapshot.rows:
-            records.create(PlanItem, **row)
-        siblings.insert(min(first["position"], len(siblings)), PlanItem.get_by_id(first["id"]))
+        siblings = _siblings(snapshot.plan_id, snapshot.parent_id)
+        trash.restore(snapshot.trash_id)
+        item = PlanItem.get_by_id(snapshot.item_id)
+        siblings.insert(min(snapshot.position, len(siblings)), item)
         _renumber(siblings)
-        for item_id, unit_id in snapshot.cooperating:
-            records.create(PlanItemUnit, item=item_id, unit=unit_id)
-        for note in snapshot.notes:
-            records.create(ProgressNote, **note)
-        for table, row_id, item_id in snapshot.links:
-            linked = _LINK_MODELS[table].get_or_none(_LINK_MODELS[table].id == row_id)
-            if linked is not None:
-                records.update(linked, plan_item=item_id)
-    return int(first["id"])
+    return snapshot.item_id
 
 
 # --- moving ------------------------------------------------------------------------------------

@@ -18,12 +18,23 @@ from db.errors import DatabaseTooNew, ForeignDatabase
 from db.models import ALL_MODELS
 
 APPLICATION_ID = 0x54444B54  # "TDKT"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Step = Callable[[pw.SqliteDatabase], None]
 
+def _step_2_trash(db: pw.SqliteDatabase) -> None:
+    """Version 2: the recycle bin (Thùng rác)."""
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "trash" ('
+        '"id" INTEGER NOT NULL PRIMARY KEY, "deleted_at" DATETIME NOT NULL, '
+        '"table" VARCHAR(255) NOT NULL, "row_id" INTEGER NOT NULL, '
+        '"label" TEXT NOT NULL, "payload" TEXT NOT NULL)'
+    )
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "trash_deleted_at" ON "trash" ("deleted_at")')
+
+
 # (version reached, step) for files older than SCHEMA_VERSION. Version 1 is the baseline.
-STEPS: list[tuple[int, Step]] = []
+STEPS: list[tuple[int, Step]] = [(2, _step_2_trash)]
 
 
 @dataclass(frozen=True)

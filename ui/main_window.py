@@ -18,6 +18,7 @@ from app.integrity import check_database
 from app.paths import Paths
 from ui import messages
 from ui.dialogs.audit_dialog import AuditLogDialog
+from ui.dialogs.trash_dialog import TrashDialog
 from ui.hub import ChangeHub
 from ui.tabs.awards_tab import AwardsTab
 from ui.tabs.campaigns_tab import CampaignsTab
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
         self.restore_action = QAction("&Khôi phục từ bản sao lưu…", self)
         self.check_action = QAction("&Kiểm tra dữ liệu", self)
+        self.trash_action = QAction("Thùng &rác…", self)
         self.audit_action = QAction("&Nhật ký thay đổi…", self)
         self.audit_action.setShortcut(QKeySequence("Ctrl+L"))
         self.quit_action = QAction("&Thoát", self)
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
         file_menu.addAction(self.check_action)
+        file_menu.addAction(self.trash_action)
         file_menu.addAction(self.audit_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self._on_restore_action_triggered)
         self.check_action.triggered.connect(self.check_data)
         self.audit_action.triggered.connect(self.show_audit_log)
+        self.trash_action.triggered.connect(self.show_trash)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self.show_about)
         self.find_action.triggered.connect(self._on_find_triggered)
@@ -276,6 +280,12 @@ class MainWindow(QMainWindow):
                 "hoặc liên hệ bộ phận hỗ trợ.",
                 "\n".join(report.problems),
             )
+
+    def show_trash(self) -> TrashDialog:
+        dialog = TrashDialog(self)
+        self.hub.data_changed.connect(dialog.items.on_data_changed)
+        dialog.show()
+        return dialog
 
     def show_audit_log(self) -> AuditLogDialog:
         dialog = AuditLogDialog(date.today(), self)

@@ -15,7 +15,7 @@ from db.models.org import (
     Unit,
 )
 from db.models.plan import Plan, PlanItem, PlanItemUnit, ProgressNote
-from db.models.system import AuditLog, Setting
+from db.models.system import AuditLog, Setting, Trash
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Setting,
@@ -45,6 +45,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ProposalEvent,
     DossierItem,
     Vote,
+    Trash,
 )
 
 __all__ = [
@@ -75,6 +76,7 @@ __all__ = [
     "ProposalEvent",
     "Registration",
     "Setting",
+    "Trash",
     "TypicalExample",
     "Unit",
     "Vote",

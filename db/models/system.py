@@ -28,3 +28,16 @@ class AuditLog(BaseModel):
     class Meta:
         table_name = "audit_log"
         indexes = ((("table", "row_id"), False),)
+
+
+class Trash(BaseModel):
+    """A deleted record with what was deleted with it (rows as JSON), until the bin is emptied."""
+
+    deleted_at = pw.DateTimeField(index=True)
+    table = pw.CharField()
+    row_id = pw.IntegerField()
+    label = pw.TextField()
+    payload = pw.TextField()  # {"rows": [[table, {field: value}], …], "links": [[table, id, field, value], …]}
+
+    class Meta:
+        table_name = "trash"

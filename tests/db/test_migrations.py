@@ -31,7 +31,7 @@ def test_new_file_is_created_at_the_latest_version_and_marked_as_ours(tmp_path: 
 def test_steps_run_in_order_each_with_its_version_after_a_copy(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     db = open_database(path)
-    migrations.prepare(db, path)  # version 1
+    migrations.prepare(db, path, latest=1)  # a file of version 1
     seen: list[int] = []
 
     def step2(d: pw.SqliteDatabase) -> None:
@@ -56,7 +56,7 @@ def test_steps_run_in_order_each_with_its_version_after_a_copy(tmp_path: Path) -
 def test_a_failing_step_rolls_back_its_version(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     db = open_database(path)
-    migrations.prepare(db, path)
+    migrations.prepare(db, path, latest=1)
 
     def good(d: pw.SqliteDatabase) -> None:
         d.execute_sql('CREATE TABLE "t2" ("id" INTEGER PRIMARY KEY)')
@@ -117,3 +117,40 @@ def test_check_file_reads_without_writing(tmp_path: Path) -> None:
     assert migrations.check_file(tmp_path / "missing.sqlite") == "new"
     (tmp_path / "empty.sqlite").write_bytes(b"")
     assert migrations.check_file(tmp_path / "empty.sqlite") == "new"
+
+
+def _version_1_file(path: Path) -> None:
+    """A database as version 1 of the app wrote it: no recycle bin yet."""
+    db = open_database(path)
+    migrations.prepare(db, path, latest=1)
+    db.execute_sql('DROP TABLE "trash"')
+    db.close()
+
+
+def test_step_2_adds_the_recycle_bin_to_a_version_1_file(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite"
+    _version_1_file(path)
+    db = open_database(path)
+    assert "trash" not in db.get_tables()
+    result = migrations.prepare(db, path)
+    assert (result.from_version, result.to_version) == (1, migrations.SCHEMA_VERSION)
+    assert "trash" in db.get_tables()
+    db.execute_sql(
+        "INSERT INTO trash (deleted_at, \"table\", row_id, label, payload) VALUES (?, 'unit', 1, 'x', '{}')",
+        ("2024-01-01 00:00:00",),
+    )
+    assert (
+        result.backup is not None
+        and sqlite3.connect(result.backup).execute("PRAGMA user_version").fetchone()[0] == 1
+    )
+    db.close()
+
+
+def test_the_app_opens_a_version_1_file(tmp_path: Path) -> None:
+    from app.session import close_app_database, open_app_database
+
+    path = tmp_path / "v1.sqlite"
+    _version_1_file(path)
+    db, info = open_app_database(path)
+    assert info.schema_version == migrations.SCHEMA_VERSION and info.migration_backup is not None
+    close_app_database(db)

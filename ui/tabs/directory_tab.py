@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from app import catalog, people
+from app import catalog, people, trash
 from app.errors import AppError
 from ui import messages
 from ui.dialogs.audit_dialog import HistoryDialog
@@ -38,8 +38,8 @@ class RecordEditor(Protocol):
 
     def save(self, row: Any | None, data: Any) -> Any: ...
 
-    def remove(self, row: Any) -> Callable[[], Any]:
-        """Delete the row; return the call that puts it back."""
+    def remove(self, row: Any) -> Callable[[], int]:
+        """Delete the row (into the recycle bin); return the call that puts it back (its id)."""
         ...
 
     def describe(self, row: Any) -> str: ...
@@ -127,11 +127,11 @@ class EditableList(RecordListTab):
         name, restore = self._undo
         self._undo = None
         try:
-            restored = restore()
+            restored_id = restore()
         except AppError as error:
             messages.show_app_error(self, error)
             return
-        self.select_after_load(lambda r: r.id == restored.id)
+        self.select_after_load(lambda r: r.id == restored_id)
         self.status_message.emit(f"Đã hoàn tác việc xóa {name}.")
 
 
@@ -149,10 +149,9 @@ class UnitEditor:
     def save(self, row: people.UnitRow | None, data: people.UnitInput) -> Any:
         return people.create_unit(data) if row is None else people.update_unit(row.id, data)
 
-    def remove(self, row: people.UnitRow) -> Callable[[], Any]:
-        data = people.unit_input(row.id)
-        people.delete_unit(row.id)
-        return lambda: people.create_unit(data)
+    def remove(self, row: people.UnitRow) -> Callable[[], int]:
+        trash_id = people.delete_unit(row.id)
+        return lambda: trash.restore(trash_id)
 
     def describe(self, row: people.UnitRow) -> str:
         return f"đơn vị “{row.name}”"
@@ -174,10 +173,9 @@ class PersonEditor:
     def save(self, row: people.PersonRow | None, data: people.PersonInput) -> Any:
         return people.create_person(data) if row is None else people.update_person(row.id, data)
 
-    def remove(self, row: people.PersonRow) -> Callable[[], Any]:
-        data = people.person_input(row.id)
-        people.delete_person(row.id)
-        return lambda: people.create_person(data)
+    def remove(self, row: people.PersonRow) -> Callable[[], int]:
+        trash_id = people.delete_person(row.id)
+        return lambda: trash.restore(trash_id)
 
     def describe(self, row: people.PersonRow) -> str:
         return row.full_name
