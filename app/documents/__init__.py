@@ -1,6 +1,12 @@
-"""The documents engine: administrative documents (Decree 30/2020) rendered to PDF and Word."""
+"""The documents engine: administrative documents (Decree 30/2020) rendered to PDF and Word.
 
+Gather the data into an ``AdminDocument`` (plain frozen dataclasses), then call
+``render_pdf`` or ``render_docx`` for the bytes and ``write_atomically`` to save them.
+"""
+
+from app.documents.docx import render_docx
 from app.documents.files import write_atomically
+from app.documents.fonts import FontChoice, font_family
 from app.documents.model import (
     AdminDocument,
     Block,
@@ -15,12 +21,12 @@ from app.documents.model import (
     Table,
 )
 from app.documents.pdf import render_pdf
-from app.documents.word import render_docx
 
 __all__ = [
     "AdminDocument",
     "Block",
     "Bullet",
+    "FontChoice",
     "Header",
     "Heading",
     "LabelledLine",
@@ -29,6 +35,7 @@ __all__ = [
     "Signer",
     "Spacer",
     "Table",
+    "font_family",
     "render_docx",
     "render_pdf",
     "write_atomically",

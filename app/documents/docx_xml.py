@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -13,13 +14,41 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from app.documents import layout as lay
-
 TWIPS_PER_MM = 1440 / 25.4
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 _FONT_KEYS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_KEYS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+# what may follow w:pBdr inside w:pPr (the schema fixes the order)
+_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
 
 
 def twips(mm: float) -> str:
@@ -73,57 +102,52 @@ def bottom_border(paragraph: Paragraph, size_eighths: int = 6) -> None:
         bottom.set(qn(key), value)
     bottom.set(qn("w:color"), "000000")
     borders.append(bottom)
-    # pBdr comes before spacing, ind and jc in the schema's order
-    anchor = next((c for c in ppr if c.tag in {qn("w:spacing"), qn("w:ind"), qn("w:jc")}), None)
-    if anchor is None:
-        ppr.append(borders)
-    else:
-        anchor.addprevious(borders)
+    ppr.insert_element_before(borders, *_AFTER_PBDR)
 
 
 def layout_table(table: Table, widths_mm: Sequence[float], borders: bool) -> None:
-    """Fixed column widths (grid and cells), no cell side margins, and borders or none."""
-    tbl = table._tbl
-    tblpr = tbl.tblPr
+    """Fixed column widths (grid and cells), and single black borders or none at all."""
+    tblpr = table._tbl.tblPr
+    look = tblpr.find(qn("w:tblLook"))
+    for child in list(tblpr):
+        tblpr.remove(child)
     width = OxmlElement("w:tblW")
     width.set(qn("w:w"), twips(sum(widths_mm)))
     width.set(qn("w:type"), "dxa")
+    tblpr.append(width)
+    tblpr.append(_borders(borders))
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    for old in tblpr.findall(qn("w:tblW")):
-        tblpr.remove(old)
-    for element in _table_properties(borders, width, layout):
-        tblpr.append(element)
-    for col, mm in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=False):
+    tblpr.append(layout)
+    # a layout table's text lines up with the page's; a ruled table's cells get some air
+    margins = OxmlElement("w:tblCellMar")
+    sides = ("top", "left", "bottom", "right")
+    for side, value in zip(sides, (40, 80, 40, 80) if borders else (0, 0, 0, 0), strict=True):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(value))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tblpr.append(margins)
+    if look is not None:
+        tblpr.append(look)
+    for col, mm in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=False):
         col.set(qn("w:w"), twips(mm))
     for row in table.rows:
         for cell, mm in zip(row.cells, widths_mm, strict=False):
             cell_width(cell._tc, mm)
 
 
-def _table_properties(
-    borders: bool, width: etree._Element, layout: etree._Element
-) -> list[etree._Element]:
-    out = [width]
+def _borders(visible: bool) -> etree._Element:
     edges = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         line = OxmlElement(f"w:{edge}")
-        line.set(qn("w:val"), "single" if borders else "nil")
-        if borders:
+        line.set(qn("w:val"), "single" if visible else "nil")
+        if visible:
             line.set(qn("w:sz"), "4")
             line.set(qn("w:space"), "0")
             line.set(qn("w:color"), "000000")
         edges.append(line)
-    out += [edges, layout]
-    if not borders:
-        margins = OxmlElement("w:tblCellMar")
-        for side in ("left", "right"):
-            margin = OxmlElement(f"w:{side}")
-            margin.set(qn("w:w"), "0")
-            margin.set(qn("w:type"), "dxa")
-            margins.append(margin)
-        out.append(margins)
-    return out
+    return edges
 
 
 def cell_width(tc: etree._Element, mm: float) -> None:
@@ -148,16 +172,12 @@ def text_runs(parent: etree._Element, text: str, rpr: etree._Element | None) -> 
     for index, line in enumerate(text.split("\n")):
         run = etree.SubElement(parent, qn("w:r"))
         if rpr is not None:
-            run.append(_copy(rpr))
+            run.append(copy.deepcopy(rpr))
         if index:
             etree.SubElement(run, qn("w:br"))
         t = etree.SubElement(run, qn("w:t"))
         t.text = line
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-
-
-def _copy(element: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(element))
 
 
 def run_properties(size_pt: float, bold: bool = False) -> etree._Element:
@@ -214,10 +234,3 @@ def stable_zip(data: bytes) -> bytes:
             entry.external_attr = info.external_attr
             target.writestr(entry, source.read(info.filename))
     return out.getvalue()
-
-
-def indent_twips(paragraph_indent_mm: float) -> str:
-    return twips(paragraph_indent_mm)
-
-
-SIGNATURE_TWIPS = twips(lay.SIGNATURE_SPACE_MM)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from app.paths import resource_path
 
@@ -58,7 +58,7 @@ class FontChoice:
 
 def font_dirs() -> list[Path]:
     """Where an installed Times New Roman may be, most likely first."""
-    windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
+    windir = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT") or r"C:\Windows"
     local = os.environ.get("LOCALAPPDATA")
     dirs = [Path(windir) / "Fonts"]
     if local:
@@ -79,15 +79,16 @@ def font_dirs() -> list[Path]:
 def _times_in(folder: Path) -> tuple[Path, Path, Path, Path] | None:
     """The four Times New Roman faces in one folder (names compared case-insensitively)."""
     try:
-        entries = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
+        entries = {p.name.lower(): p for p in folder.iterdir()}  # no stat: Windows has 1,000+
     except OSError:
         return None
     found = []
     for face in FACES:
-        match = next((entries[n] for n in _TIMES_FILES[face] if n in entries), None)
+        names = (n for n in _TIMES_FILES[face] if n in entries and entries[n].is_file())
+        match = next(names, None)
         if match is None:
             return None
-        found.append(match)
+        found.append(entries[match])
     return found[0], found[1], found[2], found[3]
 
 
@@ -123,20 +124,36 @@ _lock = threading.Lock()
 _registered: tuple[Path, ...] | None = None
 
 
+def _register(choice: FontChoice) -> None:
+    loaded = [TTFont(FONT_NAMES[face], str(choice.file(face))) for face in FACES]  # all or none
+    for font in loaded:
+        pdfmetrics.registerFont(font)
+    pdfmetrics.registerFontFamily(
+        FAMILY,
+        normal=FONT_NAMES["regular"],
+        bold=FONT_NAMES["bold"],
+        italic=FONT_NAMES["italic"],
+        boldItalic=FONT_NAMES["bolditalic"],
+    )
+
+
 def register_fonts(choice: FontChoice | None = None) -> FontChoice:
-    """Register the family with ReportLab as "DocSerif"; again only when the files change."""
+    """Register the family with ReportLab as "DocSerif" (again only when the files change).
+
+    An installed Times New Roman that ReportLab cannot read gives way to the bundled family.
+    """
     global _registered
     choice = choice or font_family()
     with _lock:
-        if _registered != choice.files:
-            for face in FACES:
-                pdfmetrics.registerFont(TTFont(FONT_NAMES[face], str(choice.file(face))))
-            pdfmetrics.registerFontFamily(
-                FAMILY,
-                normal=FONT_NAMES["regular"],
-                bold=FONT_NAMES["bold"],
-                italic=FONT_NAMES["italic"],
-                boldItalic=FONT_NAMES["bolditalic"],
-            )
-            _registered = choice.files
+        if _registered == choice.files:
+            return choice
+        try:
+            _register(choice)
+        except (TTFError, OSError):
+            if not choice.is_times:
+                raise
+            choice = bundled_family()
+            if _registered != choice.files:
+                _register(choice)
+        _registered = choice.files
     return choice

@@ -121,7 +121,9 @@ class Table:
 
     def padded_rows(self) -> list[Sequence[str]]:
         count = self.column_count
-        return [row if len(row) == count else (*row, *[""] * (count - len(row))) for row in self.rows]
+        return [
+            row if len(row) == count else (*row, *[""] * (count - len(row))) for row in self.rows
+        ]
 
 
 @dataclass(frozen=True)

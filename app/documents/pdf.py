@@ -28,7 +28,7 @@ from app.documents import layout as lay
 from app.documents import model as m
 from app.documents.fonts import FontChoice, register_fonts
 from app.documents.pdf_table import table_flowables
-from app.documents.styles import build_styles, body_variant
+from app.documents.styles import REGULAR, body_variant, build_styles
 from app.documents.text import printable, upper
 
 CREATOR = "TĐKT Desk"
@@ -46,7 +46,7 @@ def _para(value: str, style: object) -> RLParagraph:
 class Rule(Flowable):
     """A short solid line, centred in the available width (under the issuing body, the motto)."""
 
-    def __init__(self, width: float, space_before: float = 1.5, space_after: float = 2) -> None:
+    def __init__(self, width: float, space_before: float = 3, space_after: float = 2) -> None:
         super().__init__()
         self.rule_width = width
         self.thickness = 0.6
@@ -73,6 +73,7 @@ def _plain_table(rows: list[list[object]], widths: list[float]) -> RLTable:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), REGULAR, lay.SIZE_BODY),  # else cells set Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -118,8 +119,10 @@ def _title(doc: m.AdminDocument, styles: StyleSheet1) -> list[Flowable]:
         subject = styles["Subject"]
         out += [_para(line, subject) for line in doc.subject]
         if doc.subject:
-            widest = max(_widest(printable(s), subject.fontName, subject.fontSize) for s in doc.subject)
-            out.append(Rule(min(widest * lay.SUBJECT_RULE_SHARE, 60 * mm), 3, 10))
+            widest = max(
+                _widest(printable(s), subject.fontName, subject.fontSize) for s in doc.subject
+            )
+            out.append(Rule(min(widest * lay.SUBJECT_RULE_SHARE, 60 * mm), 5, 10))
         else:
             out.append(RLSpacer(1, 10))
     else:
@@ -128,9 +131,7 @@ def _title(doc: m.AdminDocument, styles: StyleSheet1) -> list[Flowable]:
     return out
 
 
-def _block(
-    block: m.Block, styles: StyleSheet1, width: float, height: float
-) -> list[Flowable]:
+def _block(block: m.Block, styles: StyleSheet1, width: float, height: float) -> list[Flowable]:
     if isinstance(block, m.Heading):
         return [_para(block.text, styles[f"Heading{block.level}"])]
     if isinstance(block, m.Paragraph):
@@ -167,7 +168,7 @@ def _signature(signer: m.Signer, styles: StyleSheet1) -> list[Flowable]:
     return out
 
 
-def _closing(doc: m.AdminDocument, styles: StyleSheet1, width: float) -> list[Flowable]:
+def _closing(doc: m.AdminDocument, styles: StyleSheet1, width: float) -> RLTable | None:
     recipients: list[Flowable] = []
     if doc.recipients:
         recipients.append(_para(doc.recipients_heading, styles["RecipientsHeading"]))
@@ -182,16 +183,22 @@ def _closing(doc: m.AdminDocument, styles: StyleSheet1, width: float) -> list[Fl
         rows = [[recipients, signature]]
         widths = [width * lay.CLOSING_SPLIT, width * (1 - lay.CLOSING_SPLIT)]
     else:
-        return []
-    return [RLSpacer(1, 10), KeepTogether([_plain_table(rows, widths)])]  # type: ignore[list-item]
+        return None
+    return _plain_table(rows, widths)  # type: ignore[arg-type]
 
 
-def _story(doc: m.AdminDocument, styles: StyleSheet1, width: float, height: float) -> list[Flowable]:
+def _story(
+    doc: m.AdminDocument, styles: StyleSheet1, width: float, height: float
+) -> list[Flowable]:
     story: list[Flowable] = [NextPageTemplate("later"), _header(doc, styles, width)]
     story += _title(doc, styles)
     for block in doc.body:
         story += _block(block, styles, width, height)
-    story += _closing(doc, styles, width)
+    closing = _closing(doc, styles, width)
+    if closing is not None:
+        # the signature never stands alone on a page: the last paragraph goes with it
+        last = [story.pop()] if isinstance(story[-1], RLParagraph) else []
+        story.append(KeepTogether([*last, RLSpacer(1, 10), closing]))
     return story
 
 
@@ -215,7 +222,9 @@ def render_pdf(doc: m.AdminDocument, *, font: FontChoice | None = None) -> bytes
         canvas.saveState()
         canvas.setFont(number_style.fontName, number_style.fontSize)
         x = lay.MARGIN_LEFT_MM * mm + width / 2  # centred over the text, as Word's header
-        canvas.drawCentredString(x, page[1] - lay.PAGE_NUMBER_BASELINE_MM * mm, str(canvas.getPageNumber()))
+        canvas.drawCentredString(
+            x, page[1] - lay.PAGE_NUMBER_BASELINE_MM * mm, str(canvas.getPageNumber())
+        )
         canvas.restoreState()
 
     buffer = io.BytesIO()

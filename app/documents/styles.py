@@ -78,7 +78,9 @@ def _body_styles() -> list[ParagraphStyle]:
         _style("Heading2", BOLD, size, **headings),
         _style("Heading3", BOLD_ITALIC, size, **headings),
         # "- text": the dash at the paragraph indent, wrapped lines aligned after it
-        _style("Dash", REGULAR, size, **{**body, "leftIndent": INDENT + hang, "firstLineIndent": -hang}),
+        _style(
+            "Dash", REGULAR, size, **{**body, "leftIndent": INDENT + hang, "firstLineIndent": -hang}
+        ),
     ]
 
 
@@ -86,7 +88,14 @@ def _closing_styles() -> list[ParagraphStyle]:
     centred = {"alignment": TA_CENTER}
     return [
         _style("RecipientsHeading", BOLD_ITALIC, lay.SIZE_RECIPIENTS_HEADING, spaceAfter=1),
-        _style("Recipient", REGULAR, lay.SIZE_RECIPIENT, leading=13.5),
+        _style(
+            "Recipient",
+            REGULAR,
+            lay.SIZE_RECIPIENT,
+            leading=13.5,
+            leftIndent=lay.DASH_EM * lay.SIZE_RECIPIENT,
+            firstLineIndent=-lay.DASH_EM * lay.SIZE_RECIPIENT,
+        ),
         _style("SignerTitle", BOLD, lay.SIZE_SIGNER, **centred),
         _style("SignerName", BOLD, lay.SIZE_SIGNER, **centred),
     ]

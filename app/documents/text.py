@@ -20,7 +20,3 @@ def printable(value: str | None) -> str:
 def upper(value: str | None) -> str:
     """Upper case for the parts Decree 30 prints in capitals (Vietnamese letters included)."""
     return printable(value).upper()
-
-
-def lines(value: str | None) -> list[str]:
-    return printable(value).split("\n")
