@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -30,6 +31,8 @@ from app.documents.fonts import FontChoice, register_fonts
 from app.documents.pdf_table import table_flowables
 from app.documents.styles import REGULAR, body_variant, build_styles
 from app.documents.text import printable, upper
+
+HEADING_ROOM = 30 * mm  # the heading and about three lines of what follows
 
 CREATOR = "TĐKT Desk"
 
@@ -133,7 +136,8 @@ def _title(doc: m.AdminDocument, styles: StyleSheet1) -> list[Flowable]:
 
 def _block(block: m.Block, styles: StyleSheet1, width: float, height: float) -> list[Flowable]:
     if isinstance(block, m.Heading):
-        return [_para(block.text, styles[f"Heading{block.level}"])]
+        # a new page when fewer than about three lines would follow the heading on this one
+        return [CondPageBreak(HEADING_ROOM), _para(block.text, styles[f"Heading{block.level}"])]
     if isinstance(block, m.Paragraph):
         style = body_variant(
             styles,

@@ -71,7 +71,9 @@ def _body_styles() -> list[ParagraphStyle]:
         "firstLineIndent": INDENT,
         "spaceAfter": 6,
     }
-    headings = {**body, "keepWithNext": 1}
+    # Headings are not kept with the whole next paragraph (a long one would leave a quarter
+    # page empty); pdf.py puts a conditional page break before each heading instead.
+    headings = dict(body)
     return [
         _style("Body", REGULAR, size, **body),
         _style("Heading1", BOLD, size, spaceBefore=6, **headings),
