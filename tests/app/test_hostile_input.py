@@ -107,3 +107,43 @@ def test_person_form_rules_catch_hostile_values(
         **{"family_name": "Lê", "middle_name": "", "given_name": "An", field: value}
     )  # type: ignore[arg-type]
     assert field in people.validate_person(data)
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=any_text)
+def test_any_text_renders_to_pdf_and_word(text: str) -> None:
+    import io
+
+    import docx
+    from pypdf import PdfReader
+
+    from app.documents import AdminDocument, Header, Paragraph, Signer, render_docx, render_pdf
+
+    document = AdminDocument(
+        header=Header("UBND TỈNH", "SỞ NGOẠI VỤ", "Số: 1/KH", "ngày 01 tháng 01 năm 2024"),
+        doc_type="KẾ HOẠCH",
+        subject=(text[:80] or "x",),
+        body=(Paragraph(text), Paragraph(f"<{text}> & {text}")),
+        recipients=(text[:40] or "Lưu: VT.",),
+        signer=Signer("", "GIÁM ĐỐC", text[:30]),
+    )
+    pdf = render_pdf(document)
+    assert PdfReader(io.BytesIO(pdf)).pages
+    assert docx.Document(io.BytesIO(render_docx(document))).paragraphs
+
+
+def test_markup_in_user_text_is_printed_as_typed() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from app.documents import AdminDocument, Header, Paragraph, render_pdf
+
+    document = AdminDocument(
+        header=Header("A", "B", "Số: 1", "ngày"),
+        doc_type="KẾ HOẠCH",
+        subject=("x",),
+        body=(Paragraph("<b>Tom</b> & Jerry <br/> &amp;"),),
+    )
+    text = " ".join(PdfReader(io.BytesIO(render_pdf(document))).pages[0].extract_text().split())
+    assert "<b>Tom</b> & Jerry <br/> &amp;" in text
