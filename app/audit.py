@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -39,6 +40,62 @@ TABLE_LABELS = {
 }
 AREAS = tuple(dict.fromkeys(area for area, _label in TABLE_LABELS.values()))
 
+FIELD_LABELS = {
+    "title": "Nội dung, tiêu đề",
+    "body": "Đoạn văn",
+    "content": "Nội dung",
+    "lead_text": "Chủ trì",
+    "lead_unit": "Đơn vị chủ trì",
+    "timing_text": "Thời gian thực hiện",
+    "status": "Trạng thái",
+    "schedule_kind": "Lịch",
+    "schedule_months": "Các tháng",
+    "date_from": "Từ ngày",
+    "date_to": "Đến ngày",
+    "is_task": "Là nhiệm vụ",
+    "parent": "Mục cha",
+    "kind": "Loại",
+    "family_name": "Họ",
+    "middle_name": "Tên đệm",
+    "given_name": "Tên",
+    "full_name": "Họ và tên",
+    "unit": "Đơn vị",
+    "rank_group": "Nhóm đối tượng",
+    "gender": "Giới tính",
+    "birth_year": "Năm sinh",
+    "active": "Đang hoạt động",
+    "name": "Tên",
+    "short_name": "Viết tắt",
+    "number": "Số",
+    "symbol": "Ký hiệu",
+    "issued_on": "Ngày ban hành",
+    "recipients": "Nơi nhận",
+    "signer_authority": "Quyền hạn ký",
+    "signer_title": "Chức vụ người ký",
+    "signer_name": "Người ký",
+    "note": "Ghi chú",
+    "text": "Nội dung",
+    "noted_on": "Ngày",
+}
+TABLE_FIELD_LABELS = {
+    ("person", "position"): "Chức vụ",
+    ("plan_item", "position"): "Thứ tự",
+    ("unit", "position"): "Thứ tự",
+}
+SUMMARY_KEYS = ("full_name", "name", "title", "label", "number", "text")
+DERIVED = {"search_key", "sort_name"}  # kept by the app itself, not typed by anyone
+
+
+def _summary(value: str) -> str:
+    """A created or deleted record is shown by its name or title rather than as JSON."""
+    if not value.startswith("{"):
+        return value
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return value
+    return next((str(data[k]) for k in SUMMARY_KEYS if data.get(k)), value)
+
 
 @dataclass(frozen=True, slots=True)
 class AuditRow:
@@ -57,7 +114,10 @@ class AuditRow:
 
 def _row(entry: AuditLog) -> AuditRow:
     area, what = TABLE_LABELS.get(entry.table, ("Khác", entry.table))
-    old, new = entry.old_value or "", entry.new_value or ""
+    old, new = _summary(entry.old_value or ""), _summary(entry.new_value or "")
+    field = TABLE_FIELD_LABELS.get(
+        (entry.table, entry.field), FIELD_LABELS.get(entry.field, entry.field)
+    )
     return AuditRow(
         id=entry.id,
         happened_at=entry.happened_at,
@@ -66,10 +126,10 @@ def _row(entry: AuditLog) -> AuditRow:
         table=entry.table,
         row_id=entry.row_id,
         action=entry.action,
-        field=entry.field,
+        field=field,
         old_value=old,
         new_value=new,
-        search_key=fold_many(what, entry.field, old[:500], new[:500]),
+        search_key=fold_many(what, field, old[:500], new[:500]),
     )
 
 
@@ -78,6 +138,7 @@ def history(table: str, row_id: int) -> list[AuditRow]:
     query = (
         AuditLog.select()
         .where((AuditLog.table == table) & (AuditLog.row_id == row_id))
+        .where(AuditLog.field.not_in(DERIVED))
         .order_by(AuditLog.happened_at.desc(), AuditLog.id.desc())
     )
     return [_row(e) for e in query]
@@ -91,7 +152,11 @@ def search(
     limit: int = 5000,
 ) -> list[AuditRow]:
     """The log, newest first, filtered by period, area and words (marks and case ignored)."""
-    query = AuditLog.select().order_by(AuditLog.happened_at.desc(), AuditLog.id.desc())
+    query = (
+        AuditLog.select()
+        .where(AuditLog.field.not_in(DERIVED))
+        .order_by(AuditLog.happened_at.desc(), AuditLog.id.desc())
+    )
     if date_from is not None:
         query = query.where(AuditLog.happened_at >= datetime.combine(date_from, time.min))
     if date_to is not None:

@@ -39,7 +39,7 @@ def test_history_of_the_selected_person_and_plan_item(qtbot: QtBot, window: Main
     qtbot.addWidget(dialog)
     wait_loaded(qtbot, dialog.history_list)
     fields = [r.field for r in dialog.history_list.model.rows()]
-    assert "position" in fields and dialog.windowTitle() == "Lịch sử thay đổi — Đặng Văn Lâm"
+    assert "Chức vụ" in fields and dialog.windowTitle() == "Lịch sử thay đổi — Đặng Văn Lâm"
     tab = window.plan_tab
     window.tabs.setCurrentWidget(tab)
     row = tab.visible_rows()[0]
