@@ -357,7 +357,7 @@ RULES: tuple[RuleSpec, ...] = (
             Y2024,
             None,
             WARN,
-            SIMPLE_MAJORITY,
+            dict(SIMPLE_MAJORITY),  # a copy each: no two rules share one mutable dict
             "[?]",
         )
         for code in ("LDTT", "CSTDCS", "TTLDTT", "GK_SO")

@@ -66,7 +66,7 @@ class ProposalEvent(BaseModel):
 
 class DossierItem(BaseModel):
     proposal = pw.ForeignKeyField(Proposal, backref="dossier", on_delete="CASCADE")
-    code = pw.CharField()  # submission, minutes, achievement_report, proof
+    code = pw.CharField()  # submission, minutes, achievement_report, proofs, foreign_summary
     title = pw.CharField()
     attached = pw.BooleanField(default=False)
     reference = pw.TextField(default="")  # file path or document number
