@@ -87,7 +87,7 @@ MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2100, 12, 31)
 
 def _normalise(value: Any, name: str = "") -> Any:
     """Text is stored NFC and trimmed; control characters and impossible dates are refused."""
-    if isinstance(value, str):
+    if isinstance(value, str) and not isinstance(value, Enum):  # a StrEnum is a str too
         if has_control_chars(value):
             raise ValidationError(
                 "Văn bản chứa ký tự điều khiển không hợp lệ (có thể do sao chép từ chương trình "
