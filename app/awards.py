@@ -55,8 +55,12 @@ def proposal_rows(year: int | None) -> list[ProposalRow]:
         query = query.where(Proposal.year == year)
     kinds = {k.value: k for k in CommendationKind}
     statuses = {s.value: s for s in ProposalStatus}
+    # The raw values: converting each through Peewee's field types took half the time on
+    # 40,000 rows; the enums are mapped once here instead.
+    sql, params = query.sql()
+    raw = Proposal._meta.database.execute_sql(sql, params).fetchall()
     rows: list[ProposalRow] = []
-    for pid, pyear, person_id, unit_id, award_id, kind, status, key in query.tuples():
+    for pid, pyear, person_id, unit_id, award_id, kind, status, key in raw:
         award_name, award_pos, award_key = awards.get(award_id, ("", 0, ""))
         if person_id is not None:
             name, sort, home_unit, name_key = people.get(person_id, ("", "", None, ""))

@@ -1,26 +1,38 @@
 """A large synthetic dataset for `make bench`: 10 years, 3,000 people, 40,000 proposals, …
 
-Rows are bulk-inserted (not through app/records, which audits row by row), but every derived
-column is computed with the same app/ functions, so the app reads them as its own.
+The database is created by the app itself (schema, award catalog, the real sample year);
+the synthetic rows are then bulk-inserted with ``insert_many`` (app/records audits row by
+row, far too slow for 80,000 rows), but every derived column (full name, sort name, search
+keys) is computed with the same app/ functions, and text is NFC like the app stores it, so
+`tdkt check` passes and the app reads the rows as its own. ``random.Random(seed)`` makes the
+data deterministic.
+
+    python bench/generate.py OUT.sqlite
 """
 
 from __future__ import annotations
 
 import random
 import sys
+import time as clock
+from collections.abc import Sequence
 from datetime import date, time
 from pathlib import Path
 from typing import Any
 
+import peewee as pw
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 from app import sample  # noqa: E402
 from app.session import close_app_database, open_app_database  # noqa: E402
-from app.vntext import fold_many, full_name, name_sort_value  # noqa: E402
+from app.vntext import clean, fold_many, full_name, name_sort_value  # noqa: E402
 from db.enums import (  # noqa: E402
     Cadence,
     CampaignKind,
+    CampaignScope,
     CampaignStatus,
     CommendationKind,
     Gender,
@@ -30,128 +42,617 @@ from db.enums import (  # noqa: E402
     ProposalStatus,
     RankGroup,
     UnitKind,
+    VoteMethod,
 )
-from db.models import AwardType, Campaign, Meeting, Person, Proposal, Unit, database_proxy  # noqa: E402
+from db.models import (  # noqa: E402
+    AwardType,
+    Campaign,
+    CampaignReport,
+    Decision,
+    Meeting,
+    Person,
+    PersonUnitHistory,
+    Proposal,
+    Unit,
+    Vote,
+    database_proxy,
+)
 
-VERSION = 1  # bump when the generated data changes, so cached datasets are rebuilt
-FAMILY = [
+# Bump whenever the generated data changes: `make bench` then rebuilds its cached dataset.
+VERSION = 2
+LAST_YEAR = 2024
+CHUNK = 500
+
+Weighted = Sequence[tuple[Any, float]]
+
+
+def _names(words: str) -> tuple[str, ...]:
+    return tuple(words.split())
+
+
+FAMILY: Weighted = (
     ("Nguyễn", 38),
     ("Trần", 11),
-    ("Lê", 10),
+    ("Lê", 9.5),
     ("Phạm", 7),
     ("Hoàng", 5),
     ("Huỳnh", 4),
     ("Phan", 4),
-    ("Vũ", 4),
-    ("Võ", 4),
-    ("Đặng", 2),
+    ("Vũ", 3.5),
+    ("Võ", 3.5),
+    ("Đặng", 2.1),
     ("Bùi", 2),
-    ("Đỗ", 2),
-    ("Hồ", 2),
-    ("Ngô", 2),
+    ("Đỗ", 1.4),
+    ("Hồ", 1.3),
+    ("Ngô", 1.3),
     ("Dương", 1),
-    ("Lý", 1),
-]
-MIDDLE_M = ["Văn", "Hữu", "Đức", "Minh", "Quang", "Thành", "Công", "Xuân", "Ngọc", "Anh"]
-MIDDLE_F = ["Thị", "Thị Ngọc", "Thị Thu", "Thị Thanh", "Ngọc", "Thu", "Thị Kim", "Thị Hồng", "Bảo"]
-GIVEN_M = [
-    "An",
-    "Bình",
-    "Dũng",
-    "Đạt",
-    "Hải",
-    "Hùng",
-    "Khánh",
-    "Long",
-    "Nam",
-    "Phong",
-    "Quân",
-    "Sơn",
-    "Tuấn",
-    "Việt",
-    "Thắng",
-    "Trung",
-    "Hiếu",
-    "Đông",
-    "Lâm",
-    "Cường",
-]
-GIVEN_F = [
-    "Chi",
-    "Giang",
-    "Hà",
-    "Hạnh",
-    "Hòa",
-    "Hương",
-    "Lan",
-    "Linh",
-    "Mai",
-    "Nga",
-    "Ngọc",
-    "Phương",
-    "Tâm",
-    "Thảo",
-    "Thư",
-    "Trang",
-    "Vân",
-    "Yến",
-    "Ánh",
-    "Hằng",
-]
-UNITS = [
-    "Văn phòng Sở",
-    "Thanh tra Sở",
-    "Phòng Lãnh sự",
-    "Phòng Hợp tác quốc tế",
-    "Phòng Quản lý biên giới",
-    "Phòng Người Việt Nam ở nước ngoài",
-    "Phòng Thông tin đối ngoại",
-    "Phòng Kinh tế đối ngoại",
-    "Phòng Tổng hợp",
-    "Phòng Kế hoạch - Tài chính",
-    "Trung tâm Dịch vụ đối ngoại",
-    "Trung tâm Phiên dịch",
-    "Trung tâm Thông tin",
-    "Phòng Tổ chức cán bộ",
-    "Phòng Pháp chế",
-    "Phòng Lễ tân",
-    "Phòng Báo chí",
-    "Phòng Văn hóa đối ngoại",
-    "Phòng Hành chính",
-    "Phòng Xúc tiến đầu tư",
-    "Phòng Quản lý đoàn ra, đoàn vào",
-    "Phòng Công tác phi chính phủ",
-    "Phòng Nghiên cứu",
-    "Phòng Đào tạo",
-    "Phòng Quản trị",
-]
-POSITIONS = [
-    ("Chuyên viên", RankGroup.STAFF, 60),
-    ("Chuyên viên chính", RankGroup.STAFF, 15),
-    ("Phó Trưởng phòng", RankGroup.DIVISION_LEADER, 10),
-    ("Trưởng phòng", RankGroup.DIVISION_LEADER, 5),
-    ("Nhân viên", RankGroup.WORKER, 9),
-    ("Phó Giám đốc Sở", RankGroup.DEPT_LEADER, 1),
-]
-AWARDS_IND = [
+    ("Lý", 0.5),
+    ("Đinh", 0.6),
+    ("Trương", 0.8),
+    ("Lâm", 0.3),
+    ("Mai", 0.3),
+)
+MIDDLE_MALE: Weighted = (
+    ("Văn", 30),
+    ("Hữu", 8),
+    ("Đức", 10),
+    ("Minh", 12),
+    ("Quang", 8),
+    ("Thành", 6),
+    ("Công", 5),
+    ("Xuân", 5),
+    ("Ngọc", 4),
+    ("Hoàng", 4),
+    ("Anh", 3),
+    ("Văn Minh", 2),
+    ("Trọng", 3),
+    ("", 1),
+)
+MIDDLE_FEMALE: Weighted = (
+    ("Thị", 40),
+    ("Thị Ngọc", 8),
+    ("Thị Thu", 8),
+    ("Thị Thanh", 7),
+    ("Thị Kim", 5),
+    ("Thị Hồng", 5),
+    ("Ngọc", 6),
+    ("Thu", 5),
+    ("Thanh", 4),
+    ("Bảo", 2),
+    ("Thị Minh", 3),
+    ("Thị Mỹ", 3),
+    ("", 1),
+)
+GIVEN_MALE = _names(
+    "An Bình Cường Dũng Đạt Đông Giang Hải Hiếu Hòa Hùng Huy Khánh Khoa Lâm Long Minh Nam "
+    "Nghĩa Phong Phúc Quân Quang Sơn Tài Tâm Thắng Thành Thịnh Trung Tuấn Tùng Việt Vinh"
+)
+GIVEN_FEMALE = _names(
+    "An Ánh Bích Chi Diệp Dung Giang Hà Hạnh Hằng Hiền Hoa Hòa Hồng Hương Huyền Khánh Lan "
+    "Liên Linh Loan Mai My Nga Ngân Ngọc Nhung Oanh Phương Quyên Tâm Thảo Thư Thủy Trang "
+    "Trinh Tuyết Uyên Vân Vy Xuân Yến"
+)
+
+# name, short name, kind, weight (how many people work there, relatively)
+UNITS: Sequence[tuple[str, str, UnitKind, float]] = (
+    ("Thanh tra Sở", "TTr", UnitKind.DIVISION, 3),
+    ("Phòng Lãnh sự", "LS", UnitKind.DIVISION, 5),
+    ("Phòng Hợp tác quốc tế", "HTQT", UnitKind.DIVISION, 5),
+    ("Phòng Quản lý biên giới", "QLBG", UnitKind.DIVISION, 4),
+    ("Phòng Người Việt Nam ở nước ngoài", "NVNONN", UnitKind.DIVISION, 3),
+    ("Phòng Thông tin đối ngoại", "TTĐN", UnitKind.DIVISION, 3),
+    ("Phòng Kinh tế đối ngoại", "KTĐN", UnitKind.DIVISION, 4),
+    ("Phòng Văn hóa đối ngoại", "VHĐN", UnitKind.DIVISION, 3),
+    ("Phòng Lễ tân", "LT", UnitKind.DIVISION, 3),
+    ("Phòng Tổ chức cán bộ", "TCCB", UnitKind.DIVISION, 3),
+    ("Phòng Kế hoạch - Tài chính", "KHTC", UnitKind.DIVISION, 3),
+    ("Phòng Pháp chế", "PC", UnitKind.DIVISION, 2),
+    ("Phòng Tổng hợp", "TH", UnitKind.DIVISION, 3),
+    ("Phòng Quản lý đoàn ra, đoàn vào", "ĐRĐV", UnitKind.DIVISION, 3),
+    ("Phòng Công tác phi chính phủ nước ngoài", "PCPNN", UnitKind.DIVISION, 2),
+    ("Phòng Xúc tiến đầu tư và thương mại", "XTĐT", UnitKind.DIVISION, 3),
+    ("Phòng Báo chí", "BC", UnitKind.DIVISION, 2),
+    ("Trung tâm Dịch vụ đối ngoại", "TTDVĐN", UnitKind.CENTER, 12),
+    ("Trung tâm Phiên dịch và Dịch thuật", "TTPD", UnitKind.CENTER, 8),
+    ("Trung tâm Thông tin và Truyền thông đối ngoại", "TTTT", UnitKind.CENTER, 6),
+    ("Trung tâm Hỗ trợ người nước ngoài", "TTHT", UnitKind.CENTER, 5),
+    ("Nhà khách Đối ngoại", "NKĐN", UnitKind.CENTER, 6),
+)
+STAFF: Weighted = (
+    (("Chuyên viên", RankGroup.STAFF), 52),
+    (("Chuyên viên chính", RankGroup.STAFF), 14),
+    (("Chuyên viên cao cấp", RankGroup.STAFF), 1),
+    (("Cán sự", RankGroup.STAFF), 5),
+    (("Kế toán viên", RankGroup.STAFF), 3),
+    (("Văn thư", RankGroup.STAFF), 3),
+    (("Nhân viên", RankGroup.WORKER), 12),
+    (("Lái xe", RankGroup.WORKER), 4),
+    (("Nhân viên bảo vệ", RankGroup.WORKER), 3),
+)
+HEADS = {
+    UnitKind.BOARD: ("Phó Giám đốc Sở", "Phó Giám đốc Sở", RankGroup.DEPT_LEADER),
+    UnitKind.OFFICE: ("Chánh Văn phòng", "Phó Chánh Văn phòng", RankGroup.DIVISION_LEADER),
+    UnitKind.DIVISION: ("Trưởng phòng", "Phó Trưởng phòng", RankGroup.DIVISION_LEADER),
+    UnitKind.CENTER: ("Giám đốc", "Phó Giám đốc", RankGroup.DIVISION_LEADER),
+}
+
+AWARDS_INDIVIDUAL: Weighted = (
     ("LDTT", 70),
     ("CSTDCS", 12),
-    ("GK_SO", 12),
+    ("GK_SO", 10),
     ("BK_TINH", 4),
-    ("CSTD_TINH", 1),
-    ("BK_TTG", 1),
-]
-AWARDS_COL = [("TTLDTT", 60), ("TTLDXS", 20), ("GK_SO", 10), ("BK_TINH", 8), ("CO_TINH", 2)]
-CHUNK = 500
+    ("BK_BNG", 2),
+    ("CSTD_TINH", 1.5),
+    ("BK_TTG", 0.4),
+    ("CSTD_TQ", 0.1),
+)
+AWARDS_COLLECTIVE: Weighted = (
+    ("TTLDTT", 55),
+    ("TTLDXS", 20),
+    ("GK_SO", 12),
+    ("BK_TINH", 8),
+    ("BK_BNG", 3),
+    ("CO_TINH", 2),
+)
+TITLES = {"LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "TTLDTT", "TTLDXS", "CO_TINH", "CO_CP"}
+FORM_KINDS: Weighted = (
+    (CommendationKind.REGULAR, 50),
+    (CommendationKind.THEMATIC, 25),
+    (CommendationKind.UNSCHEDULED, 10),
+    (CommendationKind.FOREIGN, 10),
+    (CommendationKind.LONG_SERVICE, 3),
+    (CommendationKind.SENIORITY, 2),
+)
+S = ProposalStatus
+STATUS_PAST: Weighted = (
+    (S.GRANTED, 78),
+    (S.NOT_GRANTED, 4),
+    (S.FAILED, 4),
+    (S.WITHDRAWN, 3),
+    (S.PASSED, 6),
+    (S.SENT_UP, 5),
+)
+STATUS_LAST: Weighted = (
+    (S.DRAFT, 15),
+    (S.BEFORE_COUNCIL, 20),
+    (S.PASSED, 25),
+    (S.FAILED, 3),
+    (S.SENT_UP, 12),
+    (S.GRANTED, 20),
+    (S.NOT_GRANTED, 2),
+    (S.WITHDRAWN, 3),
+)
+VOTED = {S.PASSED, S.FAILED, S.SENT_UP, S.GRANTED, S.NOT_GRANTED}
+# Who signs the decision, by the award's level: (authority, symbol).
+DECIDERS = {
+    "department": ("Giám đốc Sở Ngoại vụ", "QĐ-SNgV"),
+    "province": ("Chủ tịch Ủy ban nhân dân tỉnh", "QĐ-UBND"),
+    "ministry": ("Bộ trưởng Bộ Ngoại giao", "QĐ-BNG"),
+    "state": ("Thủ tướng Chính phủ", "QĐ-TTg"),
+}
+
+ACHIEVEMENTS = (
+    "Hoàn thành xuất sắc nhiệm vụ được giao năm {y}",
+    "Hoàn thành tốt nhiệm vụ được giao năm {y}; chấp hành tốt chủ trương, chính sách",
+    "Tham mưu tổ chức thành công các đoàn khách quốc tế đến thăm và làm việc tại tỉnh",
+    "Thực hiện tốt công tác lãnh sự, bảo hộ công dân; không để xảy ra sai sót",
+    "Tích cực tham gia các phong trào thi đua, hoạt động đoàn thể của cơ quan",
+    "Đóng góp vào việc tổ chức Hội nghị xúc tiến đầu tư năm {y}",
+    "Chủ động đổi mới phương pháp làm việc, ứng dụng công nghệ thông tin",
+    "Phối hợp hiệu quả trong công tác quản lý biên giới, phân giới cắm mốc",
+    "Hoàn thành vượt mức kế hoạch công tác thông tin đối ngoại",
+    "Có thành tích đột xuất trong công tác phiên dịch phục vụ lãnh đạo tỉnh",
+    "Gương mẫu, đoàn kết, giúp đỡ đồng nghiệp; đạo đức, lối sống lành mạnh",
+    "",
+)
+INITIATIVES = (
+    "Sáng kiến “Số hóa hồ sơ lãnh sự, rút ngắn thời gian giải quyết thủ tục”",
+    "Đề tài “Nâng cao hiệu quả hợp tác với các địa phương nước ngoài kết nghĩa”",
+    "Sáng kiến “Quy trình phối hợp đón tiếp đoàn vào theo hướng một đầu mối”",
+    "Sáng kiến “Cơ sở dữ liệu người Việt Nam ở nước ngoài của tỉnh”",
+    "Giải pháp “Phần mềm quản lý đoàn ra, đoàn vào”",
+    "Sáng kiến “Bộ câu hỏi, đáp thông tin đối ngoại cho cán bộ cơ sở”",
+)
+WITHDRAWN_REASONS = (
+    "Cá nhân xin rút hồ sơ",
+    "Chuyển công tác trước thời điểm xét",
+    "Đơn vị đề nghị điều chỉnh danh sách",
+)
+THEMES = (
+    "Chung sức xây dựng nông thôn mới",
+    "Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau",
+    "Đẩy mạnh cải cách hành chính, nâng cao chỉ số hài lòng của người dân",
+    "Chuyển đổi số trong công tác đối ngoại",
+    "Thực hiện văn hóa công sở, kỷ cương, kỷ luật hành chính",
+    "Đẩy mạnh hội nhập quốc tế, nâng cao vị thế của tỉnh",
+    "Bảo đảm trật tự an toàn giao thông",
+    "Dân vận khéo",
+    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    "Thực hành tiết kiệm, chống lãng phí",
+    "Xây dựng cơ quan, đơn vị đạt chuẩn văn hóa",
+    "Thi đua lập thành tích chào mừng Đại hội Đảng bộ tỉnh",
+    "Đoàn kết, sáng tạo, hoàn thành xuất sắc nhiệm vụ được giao",
+    "Phụ nữ tích cực học tập, lao động sáng tạo, xây dựng gia đình hạnh phúc",
+    "Toàn dân đoàn kết xây dựng đời sống văn hóa",
+    "Thi đua đặc biệt chào mừng các ngày lễ lớn của đất nước",
+    "Xúc tiến đầu tư, thương mại và du lịch",
+    "Bảo hộ công dân và hỗ trợ người Việt Nam ở nước ngoài",
+    "Xây dựng biên giới hòa bình, hữu nghị, hợp tác và phát triển",
+    "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công vụ",
+)
+OTHER_LAUNCHERS = (
+    "Liên đoàn Lao động tỉnh",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+    "Tỉnh đoàn",
+    "Hội Liên hiệp Phụ nữ tỉnh",
+)
+PLACES = (
+    "Phòng họp tầng 2, trụ sở Sở",
+    "Hội trường Sở",
+    "Phòng họp trực tuyến",
+    "Phòng họp Ban Giám đốc",
+)
+REPORT_RESULTS = (
+    "100% cán bộ, công chức, viên chức đăng ký và tham gia phong trào",
+    "Các phòng, đơn vị triển khai đầy đủ nội dung phong trào; nhiều mô hình hay",
+    "Phong trào được duy trì thường xuyên, gắn với nhiệm vụ chính trị của đơn vị",
+)
+PERIODS_PER_YEAR = {
+    Cadence.MONTHLY: 12,
+    Cadence.QUARTERLY: 4,
+    Cadence.HALF_YEARLY: 2,
+    Cadence.YEARLY: 1,
+}
 
 
-def _pick(rng: random.Random, weighted: list[tuple[Any, ...]]) -> tuple[Any, ...]:
-    return rng.choices(weighted, weights=[w[-1] for w in weighted])[0]
+def _pick(rng: random.Random, weighted: Weighted) -> Any:
+    return rng.choices([v for v, _ in weighted], weights=[w for _, w in weighted])[0]
 
 
-def _insert(model: Any, rows: list[dict[str, Any]]) -> None:
+def _insert(model: Any, rows: Sequence[dict[str, Any]]) -> None:
     for start in range(0, len(rows), CHUNK):
         model.insert_many(rows[start : start + CHUNK]).execute()
+
+
+def _max_id(model: Any) -> int:
+    return int(model.select(pw.fn.MAX(model.id)).scalar() or 0)
+
+
+def _day(rng: random.Random, year: int, month: int | None = None) -> date:
+    return date(year, month or rng.randint(1, 12), rng.randint(1, 28))
+
+
+class _Builder:
+    """Builds one table after the other; ids are read back from the database in id order."""
+
+    def __init__(self, rng: random.Random, first_year: int) -> None:
+        self.rng = rng
+        self.years = range(first_year, LAST_YEAR + 1)
+        self.unit_kind: dict[int, UnitKind] = {}
+        self.people_by_unit: dict[int, list[int]] = {}
+        self.person_ids: list[int] = []
+        self.held: dict[int, list[int]] = {}  # year → meetings held that year
+        self.campaigns_of: dict[int, list[int]] = {}  # year → campaigns of that year
+        self.decision_of: dict[tuple[int, str], int] = {}  # (year, level) → decision
+
+    # --- units and people -------------------------------------------------------------
+    def units(self) -> None:
+        position = Unit.select().count()
+        rows = []
+        for i, (name, short, kind, _weight) in enumerate(UNITS):
+            name, short = clean(name), clean(short)
+            rows.append(
+                {
+                    "name": name,
+                    "short_name": short,
+                    "kind": kind,
+                    "position": position + i,
+                    "active": True,
+                    "search_key": fold_many(name, short),
+                }
+            )
+        _insert(Unit, rows)
+        for uid, kind in Unit.select(Unit.id, Unit.kind).order_by(Unit.id).tuples():
+            if kind != UnitKind.EXTERNAL.value:
+                self.unit_kind[uid] = UnitKind(kind)
+
+    def people(self, count: int) -> None:
+        rng = self.rng
+        by_name = {name: weight for name, _s, _k, weight in UNITS}
+        names = dict(Unit.select(Unit.id, Unit.name).tuples())
+        weights = {
+            uid: by_name.get(names[uid], 0.1 if kind is UnitKind.BOARD else 8)
+            for uid, kind in self.unit_kind.items()
+        }
+        uids = list(weights)
+        homes = rng.choices(uids, weights=[weights[u] for u in uids], k=count)
+        seen: dict[int, int] = {}
+        rows = []
+        for unit_id in homes:
+            seen[unit_id] = seen.get(unit_id, 0) + 1
+            rows.append(self._person(unit_id, seen[unit_id]))
+        before = _max_id(Person)
+        _insert(Person, rows)
+        people = Person.select(Person.id, Person.unit, Person.position).order_by(Person.id)
+        history = []
+        for pid, unit_id, position in people.tuples():
+            self.person_ids.append(pid)
+            if unit_id is not None:
+                self.people_by_unit.setdefault(unit_id, []).append(pid)
+            if pid > before:
+                history.append({"person": pid, "unit": unit_id, "position": position})
+        _insert(PersonUnitHistory, history)
+
+    def _person(self, unit_id: int, nth: int) -> dict[str, Any]:
+        rng = self.rng
+        female = rng.random() < 0.52
+        family = clean(_pick(rng, FAMILY))
+        middle = clean(_pick(rng, MIDDLE_FEMALE if female else MIDDLE_MALE))
+        given = clean(rng.choice(GIVEN_FEMALE if female else GIVEN_MALE))
+        kind = self.unit_kind[unit_id]
+        head, deputy, leader_group = HEADS.get(kind, HEADS[UnitKind.DIVISION])
+        if kind is UnitKind.BOARD or nth <= 3:
+            position, rank = (head if nth == 1 else deputy), leader_group
+        else:
+            position, rank = _pick(rng, STAFF)
+        position = clean(position)
+        born = rng.randint(1964, 2001)
+        name = full_name(family, middle, given)
+        return {
+            "family_name": family,
+            "middle_name": middle,
+            "given_name": given,
+            "full_name": name,
+            "manual_sort_key": None,
+            "sort_name": name_sort_value(family, middle, given),
+            "search_key": fold_many(name, position),
+            "gender": Gender.FEMALE if female else Gender.MALE,
+            "birth_year": born,
+            "position": position,
+            "rank_group": rank,
+            "unit": unit_id,
+            "hired_on": _day(rng, rng.randint(min(born + 22, 2023), 2023)),
+            "active": rng.random() > 0.03,
+            "note": "",
+        }
+
+    # --- meetings, campaigns, decisions -----------------------------------------------
+    def meetings(self, count: int) -> None:
+        rng = self.rng
+        director = Person.get_or_none(Person.position == "Giám đốc Sở") or Person.get_by_id(
+            self.person_ids[0]
+        )
+        clerks = self.people_by_unit.get(Unit.get(Unit.kind == UnitKind.OFFICE).id, self.person_ids)
+        rows = []
+        for n in range(count):
+            year = self.years[n % len(self.years)]
+            rows.append(self._meeting(year, n // len(self.years), director.id, rng.choice(clerks)))
+        _insert(Meeting, rows)
+        for mid, year, status in Meeting.select(Meeting.id, Meeting.year, Meeting.status).tuples():
+            if status == MeetingStatus.HELD.value:
+                self.held.setdefault(year, []).append(mid)
+
+    def _meeting(self, year: int, nth: int, chair: int, secretary: int) -> dict[str, Any]:
+        rng = self.rng
+        month = (nth % 12) + 1
+        kind = (
+            MeetingKind.YEAR_END
+            if month == 12 and nth < 12
+            else _pick(rng, ((MeetingKind.PERIODIC, 70), (MeetingKind.AD_HOC, 30)))
+        )
+        if kind is MeetingKind.YEAR_END:
+            title = f"Phiên họp tổng kết công tác thi đua, khen thưởng năm {year}"
+            content = f"Xét danh hiệu thi đua và hình thức khen thưởng năm {year}"
+        elif kind is MeetingKind.PERIODIC:
+            title = f"Phiên họp định kỳ tháng {month:02d} năm {year} của Hội đồng Thi đua - Khen thưởng Sở"
+            content = "Đánh giá phong trào thi đua; xét đề nghị khen thưởng theo đợt"
+        else:
+            title = f"Phiên họp xét khen thưởng đột xuất tháng {month:02d} năm {year}"
+            content = "Xét khen thưởng đột xuất cho tập thể, cá nhân có thành tích"
+        status = _pick(
+            rng,
+            ((MeetingStatus.HELD, 88), (MeetingStatus.POSTPONED, 7), (MeetingStatus.CANCELLED, 5)),
+        )
+        start = rng.choice((8, 9, 14))
+        place = rng.choice(PLACES)
+        title, content = clean(title), clean(content)
+        return {
+            "year": year,
+            "month": month,
+            "title": title,
+            "kind": kind,
+            "status": status,
+            "held_on": _day(rng, year, month),
+            "start_time": time(start, 0),
+            "end_time": time(start + 2, 30),
+            "place": place,
+            "content": content,
+            "chair": chair,
+            "chair_text": "Giám đốc Sở, Chủ tịch Hội đồng",
+            "secretary": secretary,
+            "number": f"{nth + 1:02d}/BB-HĐTĐKT",
+            "search_key": fold_many(title, place, content),
+        }
+
+    def campaigns(self, count: int) -> None:
+        rng = self.rng
+        per_year = -(-count // len(self.years))
+        themes = {year: rng.sample(THEMES, min(per_year, len(THEMES))) for year in self.years}
+        rows = []
+        for n in range(count):
+            year = self.years[n % len(self.years)]
+            theme = themes[year][(n // len(self.years)) % len(themes[year])]
+            rows.append(self._campaign(year, theme))
+        _insert(Campaign, rows)
+        reports = []
+        campaigns = Campaign.select(Campaign.id, Campaign.year, Campaign.cadence)
+        for cid, year, cadence in campaigns.order_by(Campaign.id).tuples():
+            self.campaigns_of.setdefault(year, []).append(cid)
+            if year in self.years and cadence is not None:
+                reports += self._reports(cid, year, Cadence(cadence))
+        _insert(CampaignReport, reports)
+
+    def _campaign(self, year: int, theme: str) -> dict[str, Any]:
+        rng = self.rng
+        launcher = _pick(
+            rng,
+            (
+                (Launcher.PRIME_MINISTER, 10),
+                (Launcher.PROVINCE, 40),
+                (Launcher.MINISTRY, 15),
+                (Launcher.DEPARTMENT, 30),
+                (Launcher.OTHER, 5),
+            ),
+        )
+        name = clean(f"Phong trào thi đua “{theme}” năm {year}")
+        launcher_text = rng.choice(OTHER_LAUNCHERS) if launcher is Launcher.OTHER else ""
+        lead_text = "Văn phòng Sở chủ trì, phối hợp với các phòng, đơn vị thuộc Sở"
+        goals = clean(f"Phát huy tinh thần “{theme}”, hoàn thành toàn diện nhiệm vụ năm {year}")
+        start = _day(rng, year, rng.randint(1, 4))
+        status = CampaignStatus.ACTIVE if year == LAST_YEAR else CampaignStatus.CLOSED
+        return {
+            "year": year,
+            "name": name,
+            "launcher": launcher,
+            "launcher_text": launcher_text,
+            "kind": _pick(rng, ((CampaignKind.REGULAR, 60), (CampaignKind.THEMATIC, 40))),
+            "scope": rng.choice(list(CampaignScope)),
+            "date_from": start,
+            "date_to": date(year, 12, 31),
+            "cadence": _pick(
+                rng,
+                (
+                    (Cadence.YEARLY, 40),
+                    (Cadence.HALF_YEARLY, 25),
+                    (Cadence.QUARTERLY, 30),
+                    (Cadence.MONTHLY, 5),
+                ),
+            ),
+            "lead_unit": rng.choice(list(self.unit_kind)),
+            "lead_text": lead_text,
+            "goals": goals,
+            "criteria": "Hoàn thành xuất sắc nhiệm vụ chuyên môn; đoàn kết, sáng tạo",
+            "status": status,
+            "search_key": fold_many(name, launcher_text, lead_text, goals),
+        }
+
+    def _reports(self, campaign: int, year: int, cadence: Cadence) -> list[dict[str, Any]]:
+        rng = self.rng
+        periods = PERIODS_PER_YEAR[cadence]
+        done = periods if year < LAST_YEAR else max(1, periods * 3 // 4)
+        return [
+            {
+                "campaign": campaign,
+                "period_year": year,
+                "period_index": index,
+                "reported_on": _day(rng, year, min(12, index * 12 // periods)),
+                "results": rng.choice(REPORT_RESULTS),
+                "highlights": "",
+                "contributions": "",
+            }
+            for index in range(1, done + 1)
+        ]
+
+    def decisions(self) -> None:
+        for year in self.years:
+            for number, (level, (authority, symbol)) in enumerate(DECIDERS.items(), start=1):
+                signed = date(year, 12, 20) if year < LAST_YEAR else date(year, 12, 5)
+                self.decision_of[(year, level)] = Decision.insert(
+                    number=str(number * 1000 + year % 100 * 10 + number),
+                    symbol=symbol,
+                    signed_on=signed,
+                    authority=authority,
+                    signer_authority=authority,
+                    legal_basis="Luật Thi đua, khen thưởng số 06/2022/QH15",
+                    subject=f"Về việc khen thưởng thành tích năm {year}",
+                ).execute()
+
+    # --- proposals and votes ----------------------------------------------------------
+    def proposals(self, count: int) -> int:
+        rng = self.rng
+        awards = {
+            code: (aid, level)
+            for aid, code, level in AwardType.select(
+                AwardType.id, AwardType.code, AwardType.level
+            ).tuples()
+        }
+        units = list(self.unit_kind)
+        rows = []
+        # A few more proposals each year than the year before.
+        weights = [1 + 0.05 * i for i in range(len(self.years))]
+        for year in rng.choices(self.years, weights=weights, k=count):
+            rows.append(self._proposal(year, awards, units))
+        before = _max_id(Proposal)
+        _insert(Proposal, rows)
+        votes = []
+        query = Proposal.select(Proposal.id, Proposal.meeting, Proposal.status)
+        for pid, meeting, status in query.where(Proposal.id > before).tuples():
+            if ProposalStatus(status) in VOTED:
+                votes.append(self._vote(pid, meeting, ProposalStatus(status)))
+        _insert(Vote, votes)
+        return len(votes)
+
+    def _proposal(
+        self, year: int, awards: dict[str, tuple[int, str]], units: list[int]
+    ) -> dict[str, Any]:
+        rng = self.rng
+        collective = rng.random() < 0.1
+        code = _pick(rng, AWARDS_COLLECTIVE if collective else AWARDS_INDIVIDUAL)
+        award_id, level = awards[code]
+        kind = CommendationKind.REGULAR if code in TITLES else _pick(rng, FORM_KINDS)
+        campaign = None
+        if kind is CommendationKind.THEMATIC and self.campaigns_of.get(year):
+            campaign = rng.choice(self.campaigns_of[year])
+        status = _pick(rng, STATUS_LAST if year == LAST_YEAR else STATUS_PAST)
+        meeting = rng.choice(self.held[year]) if status in VOTED and self.held.get(year) else None
+        if meeting is None and status in VOTED:
+            status = ProposalStatus.BEFORE_COUNCIL
+        achievements = clean(rng.choice(ACHIEVEMENTS).format(y=year))
+        initiative = rng.choice(INITIATIVES) if code.startswith("CSTD") else ""
+        return {
+            "year": year,
+            "period": f"Năm {year}" if kind is CommendationKind.REGULAR else "",
+            "person": None if collective else rng.choice(self.person_ids),
+            "unit": rng.choice(units) if collective else None,
+            "award_type": award_id,
+            "kind": kind,
+            "campaign": campaign,
+            "achievements": achievements,
+            "initiative": initiative,
+            "status": status,
+            "meeting": meeting,
+            "decision": self.decision_of.get((year, level))
+            if status is ProposalStatus.GRANTED
+            else None,
+            "withdrawn_reason": rng.choice(WITHDRAWN_REASONS)
+            if status is ProposalStatus.WITHDRAWN
+            else "",
+            "search_key": fold_many(achievements, initiative),
+        }
+
+    def _vote(self, proposal: int, meeting: int, status: ProposalStatus) -> dict[str, Any]:
+        rng = self.rng
+        total = 11
+        present = rng.randint(8, total)
+        if status is ProposalStatus.FAILED:
+            votes_for = rng.randint(0, present // 2)
+        else:
+            votes_for = rng.randint(present // 2 + 1, present)
+        against = rng.randint(0, present - votes_for)
+        return {
+            "meeting": meeting,
+            "proposal": proposal,
+            "agenda_item": None,
+            "method": VoteMethod.SHOW_OF_HANDS,
+            "members_total": total,
+            "members_present": present,
+            "ballots_issued": 0,
+            "ballots_returned": 0,
+            "ballots_valid": 0,
+            "votes_for": votes_for,
+            "votes_against": against,
+            "votes_abstain": present - votes_for - against,
+        }
 
 
 def generate(
@@ -164,131 +665,51 @@ def generate(
     campaigns: int = 150,
     seed: int = 2024,
 ) -> dict[str, int]:
+    """Create a NEW database at ``path``: the sample year plus the synthetic years; the counts."""
+    path = Path(path)
     if path.exists():
-        raise FileExistsError(path)
-    rng = random.Random(seed)
-    first_year = 2024 - years + 1
+        raise FileExistsError(f"{path} already exists; not overwriting it")
+    builder = _Builder(random.Random(seed), LAST_YEAR - years + 1)
     db, _info = open_app_database(path)
     try:
         sample.load_sample_year()
         with database_proxy.atomic():
-            existing = Unit.select().count()
-            _insert(
-                Unit,
-                [
-                    {
-                        "name": name,
-                        "kind": UnitKind.OFFICE if name.startswith("Văn") else UnitKind.DIVISION,
-                        "position": existing + i,
-                        "search_key": fold_many(name, ""),
-                    }
-                    for i, name in enumerate(UNITS)
-                    if name != "Văn phòng Sở"
-                ],
-            )
-            unit_ids = [u.id for u in Unit.select(Unit.id).where(Unit.kind != UnitKind.EXTERNAL)]
-            rows = []
-            for _ in range(people):
-                female = rng.random() < 0.5
-                family = _pick(rng, FAMILY)[0]
-                middle = rng.choice(MIDDLE_F if female else MIDDLE_M)
-                given = rng.choice(GIVEN_F if female else GIVEN_M)
-                position, rank, _w = _pick(rng, POSITIONS)
-                name = full_name(family, middle, given)
-                rows.append(
-                    {
-                        "family_name": family,
-                        "middle_name": middle,
-                        "given_name": given,
-                        "full_name": name,
-                        "sort_name": name_sort_value(family, middle, given),
-                        "search_key": fold_many(name, position),
-                        "gender": Gender.FEMALE if female else Gender.MALE,
-                        "birth_year": rng.randint(1965, 2000),
-                        "position": position,
-                        "rank_group": rank,
-                        "unit": rng.choice(unit_ids),
-                        "hired_on": date(
-                            rng.randint(1990, 2023), rng.randint(1, 12), rng.randint(1, 28)
-                        ),
-                    }
-                )
-            _insert(Person, rows)
-            person_ids = [p.id for p in Person.select(Person.id)]
-            awards = {a.code: a.id for a in AwardType.select()}
-            chair = Person.select().order_by(Person.id).first()
-            _insert(
-                Meeting,
-                [
-                    {
-                        "year": (y := rng.randint(first_year, 2024)),
-                        "month": (m := rng.randint(1, 12)),
-                        "title": (
-                            t := f"Phiên họp Hội đồng Thi đua - Khen thưởng tháng {m:02d}/{y}"
-                        ),
-                        "kind": rng.choice(list(MeetingKind)),
-                        "status": rng.choice(list(MeetingStatus)),
-                        "held_on": date(y, m, rng.randint(1, 28)),
-                        "start_time": time(rng.choice((8, 9, 14)), 0),
-                        "place": (p := "Phòng họp Sở"),
-                        "chair": chair,
-                        "search_key": fold_many(t, p, ""),
-                    }
-                    for _ in range(meetings)
-                ],
-            )
-            _insert(
-                Campaign,
-                [
-                    {
-                        "year": rng.randint(first_year, 2024),
-                        "name": (n := f"Phong trào thi đua chuyên đề số {i + 1}"),
-                        "launcher": rng.choice(list(Launcher)),
-                        "kind": rng.choice(list(CampaignKind)),
-                        "cadence": rng.choice(list(Cadence)),
-                        "status": rng.choice(list(CampaignStatus)),
-                        "lead_unit": rng.choice(unit_ids),
-                        "search_key": fold_many(n, "", "", ""),
-                    }
-                    for i in range(campaigns)
-                ],
-            )
-            rows = []
-            for _ in range(proposals):
-                collective = rng.random() < 0.1
-                code = _pick(rng, AWARDS_COL if collective else AWARDS_IND)[0]
-                achievements = (
-                    "Hoàn thành xuất sắc nhiệm vụ được giao" if rng.random() < 0.5 else ""
-                )
-                rows.append(
-                    {
-                        "year": rng.randint(first_year, 2024),
-                        "person": None if collective else rng.choice(person_ids),
-                        "unit": rng.choice(unit_ids) if collective else None,
-                        "award_type": awards[code],
-                        "kind": CommendationKind.REGULAR
-                        if rng.random() < 0.8
-                        else rng.choice(list(CommendationKind)),
-                        "status": rng.choice(list(ProposalStatus)),
-                        "achievements": achievements,
-                        "search_key": fold_many(achievements, ""),
-                    }
-                )
-            _insert(Proposal, rows)
+            builder.units()
+            builder.people(people)
+            builder.meetings(meetings)
+            builder.campaigns(campaigns)
+            builder.decisions()
+            votes = builder.proposals(proposals)
         counts = {
+            "years": years,
             "units": Unit.select().count(),
             "people": Person.select().count(),
-            "proposals": Proposal.select().count(),
             "meetings": Meeting.select().count(),
             "campaigns": Campaign.select().count(),
-            "years": years,
+            "campaign_reports": CampaignReport.select().count(),
+            "decisions": Decision.select().count(),
+            "proposals": Proposal.select().count(),
+            "votes": votes,
         }
     finally:
         close_app_database(db)
     return counts
 
 
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python bench/generate.py OUT.sqlite", file=sys.stderr)
+        return 2
+    out = Path(argv[0])
+    if out.exists():
+        print(f"{out} already exists; refusing to overwrite it", file=sys.stderr)
+        return 1
+    started = clock.perf_counter()
+    counts = generate(out)
+    elapsed = clock.perf_counter() - started
+    print(", ".join(f"{k} {v:,}" for k, v in counts.items()) + f" — {elapsed:.1f} s")
+    return 0
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: python bench/generate.py OUT.sqlite")
-    print(generate(Path(sys.argv[1])))
+    sys.exit(main(sys.argv[1:]))

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from app.documents.files import write_atomically
+from app.documents.files import write_atomically  # files.py imports no renderer
 from app.vntext import nfc
 
 Cell = str | int | float | None

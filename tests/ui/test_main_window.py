@@ -228,3 +228,23 @@ def test_a_list_exports_what_it_shows(
     assert rows[0][0] == "Tên phong trào"
     assert len(rows) == 2 and rows[1][0] == '=HYPERLINK("http://x")'
     assert rows[1][-1] == 2024  # the year column as a number
+
+
+def test_a_sorted_list_stays_sorted_when_it_reloads(qtbot: QtBot, window: MainWindow) -> None:
+    _add_people("Trần Văn Bình", "Lê Thị Yến")
+    people_tab = show_directory(qtbot, window, 1)
+    qtbot.waitUntil(lambda: people_tab.model.total_count() == 3)
+    people_tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [r.full_name for r in people_tab.visible_rows()] == [
+        "Lê Thị Yến",
+        "Phạm Thị Anh Thư",
+        "Trần Văn Bình",
+    ]
+    _add_people("Ngô Văn Sáu")  # the list reloads; the rows come back sorted from the worker
+    qtbot.waitUntil(lambda: people_tab.is_current() and people_tab.model.total_count() == 4)
+    assert [r.full_name for r in people_tab.visible_rows()] == [
+        "Lê Thị Yến",
+        "Phạm Thị Anh Thư",
+        "Ngô Văn Sáu",
+        "Trần Văn Bình",
+    ]

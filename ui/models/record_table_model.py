@@ -29,6 +29,16 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 @dataclass(frozen=True)
+class Presorted(Generic[R]):
+    """Rows already ordered by ``column`` (on the worker thread), with their sort keys."""
+
+    rows: list[R]
+    column: int
+    order: Qt.SortOrder
+    keys: list[Any]
+
+
+@dataclass(frozen=True)
 class Column(Generic[R]):
     header: str
     text: Callable[[R], str]
@@ -52,6 +62,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._rows: list[R] = []  # the rows matching the search, in the same order
         self._words: list[str] = []
         self._sort_cache: dict[int, list[Any]] = {}  # per column, aligned with _all
+        self._sorted: tuple[int, Qt.SortOrder] | None = None
 
     # --- Qt overrides -------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -93,7 +104,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns) or not self._all:
+        if not 0 <= column < len(self.columns) or not self._all or self._sorted == (column, order):
             return
         keys = self._sort_keys(column)
         order_index = sorted(
@@ -108,6 +119,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._sort_cache = {c: [k[i] for i in order_index] for c, k in self._sort_cache.items()}
         self._rows = self._matching()
         position = {id(row): i for i, row in enumerate(self._rows)}
+        self._sorted = (column, order)
         self.changePersistentIndexList(
             persistent,
             [
@@ -118,6 +130,19 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self.layoutChanged.emit()
 
     # --- ours ---------------------------------------------------------------------
+    def presorted(self, rows: Sequence[R], column: int, order: Qt.SortOrder) -> Presorted[R]:
+        """Rows ordered by a column with their keys: pure Python, safe on a worker thread."""
+        if not 0 <= column < len(self.columns):
+            return Presorted(list(rows), column, order, [])
+        spec = self.columns[column]
+        get = spec.sort or spec.text
+        keyed = sorted(
+            ((_none_last(get(row)), row) for row in rows),
+            key=lambda pair: pair[0],
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        return Presorted([row for _, row in keyed], column, order, [key for key, _ in keyed])
+
     def _sort_keys(self, column: int) -> list[Any]:
         if column not in self._sort_cache:
             spec = self.columns[column]
@@ -135,12 +160,22 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             indexes = [i for i in indexes if word in keys[i]]
         return [self._all[i] for i in indexes]
 
-    def set_rows(self, rows: Sequence[R]) -> None:
+    def set_rows(self, rows: Sequence[R] | Presorted[R]) -> None:
+        """New rows; already in order (and their keys cached) when sorted on the worker thread."""
         self.beginResetModel()
-        self._all = list(rows)
-        self._sort_cache = {}
+        if isinstance(rows, Presorted):
+            self._all = rows.rows
+            self._sort_cache = {rows.column: rows.keys} if rows.keys else {}
+            self._sorted = (rows.column, rows.order) if rows.keys else None
+        else:
+            self._all = list(rows)
+            self._sort_cache = {}
+            self._sorted = None
         self._rows = self._matching()
         self.endResetModel()
+
+    def sorted_by(self) -> tuple[int, Qt.SortOrder] | None:
+        return self._sorted
 
     def set_filter(self, words: list[str]) -> None:
         """Show only the rows whose folded search key contains every word."""

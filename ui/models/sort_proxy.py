@@ -35,6 +35,9 @@ class RecordFilterProxy(QSortFilterProxyModel):
     def query_words(self) -> list[str]:
         return list(self._words)
 
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort_column, self._sort_order
+
     def refresh(self) -> None:
         """After the source rows changed: reapply the last sort."""
         if self._sort_column >= 0:

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError
-from app.exports.tables import export_table
 from ui import messages
-from ui.models.record_table_model import RecordTableModel
+from ui.models.record_table_model import Presorted, RecordTableModel
 from ui.models.sort_proxy import RecordFilterProxy
 from ui.tabs.loading import Loader, LoadingTab
 
@@ -95,9 +94,17 @@ class RecordListTab(LoadingTab):
     def loading_failed(self) -> None:
         self.count_label.setText("Lỗi khi tải")
 
+    def prepare_in_background(self) -> Callable[[Any], Any]:
+        """Sort the new rows on the worker thread as the list is sorted now (no GUI freeze)."""
+        column, order = self.proxy.sort_state()
+        if column < 0:
+            return lambda result: result
+        model = self.model
+        return lambda result: model.presorted(self.take_result(result), column, order)
+
     def show_result(self, result: Any) -> int:
         selected = self.selected_row()
-        rows = self.take_result(result)
+        rows = result if isinstance(result, Presorted) else self.take_result(result)
         self.model.set_rows(rows)
         self.proxy.refresh()
         predicate = self._select_after_load
@@ -108,7 +115,7 @@ class RecordListTab(LoadingTab):
         if predicate is not None:
             self.select_where(predicate)
         self._update_count()
-        return len(rows)
+        return self.model.total_count()
 
     def take_result(self, result: Any) -> Sequence[Any]:
         """The rows out of what the loader returned (subclasses keep the rest)."""
@@ -163,6 +170,9 @@ class RecordListTab(LoadingTab):
             return None
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
+        # imported here: openpyxl and the documents stack are not needed to start the app
+        from app.exports.tables import export_table
+
         headers, rows = self.model.export_table()
         try:
             export_table(path, self.noun, headers, rows)

@@ -74,8 +74,9 @@ class LoadingTab(QWidget):
         generation = self._generation
         year = self._loaded_year = self.year
         self.loading_started()
+        prepare = self.prepare_in_background()
         run_in_background(
-            lambda: self.loader(year),
+            lambda: prepare(self.loader(year)),
             lambda result: self._on_loaded(generation, result),
             self._on_load_failed,
         )
@@ -97,6 +98,10 @@ class LoadingTab(QWidget):
             raise error
 
     # Hooks for subclasses.
+    def prepare_in_background(self) -> Callable[[Any], Any]:
+        """A step run on the worker thread after the loader (e.g. sorting); pure Python only."""
+        return lambda result: result
+
     def loading_started(self) -> None:
         """Called when a load begins (e.g. to say "Đang tải…")."""
 
