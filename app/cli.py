@@ -15,7 +15,7 @@ from app.errors import AppError, CommandError
 from app.paths import resolve_paths
 from app.session import close_app_database, open_app_database
 
-EXPORTS = ("plan",)
+EXPORTS = ("plan", "agenda", "invitation", "minutes", "ballot")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="xuất văn bản ra PDF hoặc Word mà không mở cửa sổ")
     export.add_argument("document", choices=EXPORTS, help="văn bản cần xuất: " + ", ".join(EXPORTS))
     export.add_argument("--year", type=int, help="năm của kế hoạch")
+    export.add_argument("--meeting", type=int, metavar="SỐ", help="số (ID) của phiên họp")
     export.add_argument(
         "--format", choices=("pdf", "docx"), help="mặc định: theo đuôi tệp --out, hoặc pdf"
     )
@@ -122,9 +123,16 @@ def _export(args: argparse.Namespace) -> int:
     fmt = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
     if args.document == "plan" and args.year is None:
         raise CommandError("Xuất kế hoạch cần --year NĂM.")
+    if args.document != "plan" and args.meeting is None:
+        raise CommandError(f"Xuất {args.document} cần --meeting SỐ (số của phiên họp).")
     db, _path = _open_existing(args)
     try:
-        document = plan_report.plan_document_for_year(args.year)
+        if args.document == "plan":
+            document = plan_report.plan_document_for_year(args.year)
+        else:
+            from app.reports import meeting_report
+
+            document = meeting_report.DOCUMENTS[args.document](args.meeting)
     finally:
         close_app_database(db)
     data = render_docx(document) if fmt == "docx" else render_pdf(document)
