@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import peewee as pw
+
 from app.vntext import fold
 from db.enums import CommendationKind, ProposalStatus, RecipientKind
 from db.models import AwardType, Person, Proposal, Unit
@@ -24,6 +26,21 @@ class ProposalRow:
     search_key: str
 
 
+def proposal_query(year: int | None) -> pw.ModelSelect:
+    """The proposals of a year (or of all years), newest year first, as the list reads them."""
+    query = Proposal.select(
+        Proposal.id,
+        Proposal.year,
+        Proposal.person,
+        Proposal.unit,
+        Proposal.award_type,
+        Proposal.kind,
+        Proposal.status,
+        Proposal.search_key,
+    ).order_by(Proposal.year.desc(), Proposal.id)
+    return query if year is None else query.where(Proposal.year == year)
+
+
 def proposal_rows(year: int | None) -> list[ProposalRow]:
     """One query; units, people and award types are read once, not per row."""
     # Names are folded once per person, unit and award, not once per proposal.
@@ -41,18 +58,7 @@ def proposal_rows(year: int | None) -> list[ProposalRow]:
         ).tuples()
     }
     no_unit = ("", "")
-    query = Proposal.select(
-        Proposal.id,
-        Proposal.year,
-        Proposal.person,
-        Proposal.unit,
-        Proposal.award_type,
-        Proposal.kind,
-        Proposal.status,
-        Proposal.search_key,
-    ).order_by(Proposal.year.desc(), Proposal.id)
-    if year is not None:
-        query = query.where(Proposal.year == year)
+    query = proposal_query(year)
     kinds = {k.value: k for k in CommendationKind}
     statuses = {s.value: s for s in ProposalStatus}
     # The raw values: converting each through Peewee's field types took half the time on

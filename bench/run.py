@@ -337,19 +337,10 @@ def _where_time_goes(w: _Window) -> list[str]:
     from PySide6.QtCore import Qt
 
     from app import awards, people
-    from db.models import Proposal, database_proxy
+    from db.models import database_proxy
 
     tab = w.window.awards_tab
-    query = Proposal.select(
-        Proposal.id,
-        Proposal.year,
-        Proposal.person,
-        Proposal.unit,
-        Proposal.award_type,
-        Proposal.kind,
-        Proposal.status,
-        Proposal.search_key,
-    ).order_by(Proposal.year.desc(), Proposal.id)  # the query of app.awards.proposal_rows
+    query = awards.proposal_query(None)  # the query of app.awards.proposal_rows
     _, sql_ms = _timed(lambda: database_proxy.execute_sql(*query.sql()).fetchall())
     rows, rows_ms = _timed(lambda: awards.proposal_rows(None))
     presorted, sort_ms = _timed(

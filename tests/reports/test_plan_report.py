@@ -14,35 +14,9 @@ from pypdf import PdfReader
 
 import main
 from app.reports import plan_report
+from tests.documents.pdftext import body_text, missing_in_order, words
 
 MM = 72 / 25.4
-
-
-def _words(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _pdf_text(reader: PdfReader) -> str:
-    """All pages' text, without the page number each page after the first starts with."""
-    pages = []
-    for number, page in enumerate(reader.pages, start=1):
-        lines = page.extract_text().strip().splitlines()
-        if number > 1 and lines and lines[0].strip() == str(number):
-            lines = lines[1:]
-        pages.append("\n".join(lines))
-    return _words(" ".join(pages))
-
-
-def _in_order(haystack: str, lines: list[str]) -> list[str]:
-    """The lines not found in ``haystack`` in order (whitespace aside)."""
-    missing, position = [], 0
-    for line in lines:
-        found = haystack.find(_words(line), position)
-        if found < 0:
-            missing.append(line)
-        else:
-            position = found + len(_words(line))
-    return missing
 
 
 @pytest.fixture
@@ -60,23 +34,23 @@ def plan_pdf(sample_db: pw.SqliteDatabase, bundled_font: None) -> bytes:
 def test_every_seed_line_is_in_the_pdf_in_order_under_the_official_header(
     plan_pdf: bytes, seed_lines: list[str]
 ) -> None:
-    text = _pdf_text(PdfReader(io.BytesIO(plan_pdf)))
-    assert _in_order(text, seed_lines) == []
+    text = body_text(plan_pdf)
+    assert missing_in_order(text, seed_lines) == []
     header = [
         "UBND TỈNH BÌNH PHƯỚC",
         "SỞ NGOẠI VỤ",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
     ]
-    assert _in_order(text, header) == []
+    assert missing_in_order(text, header) == []
     assert text.index("Độc lập - Tự do - Hạnh phúc") < text.index("KẾ HOẠCH Hoạt động")
     assert "Số: /KH-SNgV" in text.replace("  ", " ") or re.search(r"Số:\s+/KH-SNgV", text)
     assert "Bình Phước, ngày tháng năm 2024" in text
 
 
 def test_the_check_fails_when_a_line_is_missing(plan_pdf: bytes, seed_lines: list[str]) -> None:
-    text = _pdf_text(PdfReader(io.BytesIO(plan_pdf)))
-    assert _in_order(text, [*seed_lines, "Dòng không có trong kế hoạch"]) == [
+    text = body_text(plan_pdf)
+    assert missing_in_order(text, [*seed_lines, "Dòng không có trong kế hoạch"]) == [
         "Dòng không có trong kế hoạch"
     ]
 
@@ -144,7 +118,7 @@ def test_word_file_has_the_same_structure(
         for row in table.rows:
             for cell in row.cells:
                 texts.extend(p.text for p in cell.paragraphs)
-    assert _in_order(_words(" ".join(texts)), seed_lines) == []
+    assert missing_in_order(words(" ".join(texts)), seed_lines) == []
 
 
 def test_word_file_opens_in_libreoffice(
@@ -172,8 +146,8 @@ def test_word_file_opens_in_libreoffice(
         capture_output=True,
         timeout=180,
     )
-    text = _pdf_text(PdfReader(str(tmp_path / "ke-hoach.pdf")))
-    assert _in_order(text, seed_lines) == []
+    text = body_text((tmp_path / "ke-hoach.pdf").read_bytes())
+    assert missing_in_order(text, seed_lines) == []
 
 
 def test_export_plan_from_the_command_line(
