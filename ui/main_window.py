@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
     def _build_ui(self) -> None:
         self.setWindowTitle("TĐKT Desk — Thi đua, khen thưởng")
         self.plan_tab = PlanTab(self.today, self)
-        self.meetings_tab = MeetingsTab(self)
+        self.meetings_tab = MeetingsTab(self.today, self)
         self.campaigns_tab = CampaignsTab(self)
         self.awards_tab = AwardsTab(self)
         self.directory_tab = DirectoryTab(self)
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.find_action.triggered.connect(self._on_find_triggered)
         self.directory_tab.status_message.connect(self._on_status_message)
+        self.meetings_tab.status_message.connect(self._on_status_message)
         self.plan_tab.year_requested.connect(self._on_plan_tab_year_requested)
 
     # --- years ----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -25,9 +26,15 @@ class _Job(QRunnable):
         try:
             result = in_worker_thread(self.fn)
         except Exception as exc:  # reported to the GUI thread, which decides what to show
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        # the receiver went away (the app is closing): there is nobody to tell
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 _running: set[_Signals] = set()

@@ -61,8 +61,11 @@ class RecordListTab(LoadingTab):
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.count_label)
-        top.addLayout(self.actions_layout)
-        top.addWidget(self.export_button)
+        # the buttons get a row of their own, so that a list with many stays narrow
+        buttons = QHBoxLayout()
+        buttons.addLayout(self.actions_layout)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -80,6 +83,7 @@ class RecordListTab(LoadingTab):
             self.table.setColumnWidth(i, column.width)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
 
     def _connect_signals(self) -> None:

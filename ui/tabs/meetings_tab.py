@@ -1,20 +1,135 @@
-"""Phiên họp: the council's meetings of the selected year."""
+"""Phiên họp: the council's meetings of the selected year; add, edit, schedule, copy, print."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 
-from app import meetings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QPushButton, QToolButton, QWidget
+
+from app import meeting_edit, meetings, people, plan, trash
+from app.errors import AppError
+from app.meetings import MeetingRow
+from ui import messages
+from ui.dialogs.meeting_dialog import MeetingDialog
 from ui.models.meeting_table_model import MeetingTableModel
-from ui.tabs.list_tab import RecordListTab
+from ui.tabs.editable_list import EditableList
+
+PAPERS = (
+    ("agenda", "Chương trình phiên họp", "chuong-trinh"),
+    ("invitation", "Giấy mời", "giay-moi"),
+    ("minutes", "Biên bản", "bien-ban"),
+    ("ballot", "Phiếu bầu", "phieu-bau"),
+)
 
 
-class MeetingsTab(RecordListTab):
-    def __init__(self, parent: QWidget | None = None) -> None:
+class MeetingEditor:
+    table = "meeting"
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+
+    def open_dialog(
+        self, parent: QWidget, row: MeetingRow | None
+    ) -> meeting_edit.MeetingInput | None:
+        year = row.year if row else (getattr(parent, "year", None) or self.today.year)
+        doc = plan.load_plan(year)
+        tasks = [r for r in doc.items if r.is_task] if doc else []
+        data = meeting_edit.meeting_input(row.id) if row else None
+        dialog = MeetingDialog(year, people.person_rows(active_only=True), tasks, data, parent)
+        return dialog.input() if messages.run_dialog(dialog) else None
+
+    def save(self, row: MeetingRow | None, data: meeting_edit.MeetingInput) -> object:
+        if row is None:
+            return meeting_edit.create_meeting(data)
+        return meeting_edit.update_meeting(row.id, data)
+
+    def remove(self, row: MeetingRow) -> Callable[[], int]:
+        trash_id = meeting_edit.delete_meeting(row.id)
+        return lambda: trash.restore(trash_id)
+
+    def describe(self, row: MeetingRow) -> str:
+        return f"phiên họp “{row.title}”"
+
+
+class MeetingsTab(EditableList):
+    def __init__(self, today: date | None = None, parent: QWidget | None = None) -> None:
+        self.today = today or date.today()
         super().__init__(
+            MeetingEditor(self.today),
             MeetingTableModel(),
             meetings.meeting_rows,
-            tables=frozenset({"meeting", "person"}),
+            tables=frozenset({"meeting", "person", "agenda_item", "attendance"}),
             noun="phiên họp",
             parent=parent,
         )
+        self.schedule_button = QPushButton("Lập lịch họp định kỳ", self)
+        self.schedule_button.setToolTip(
+            "Tạo các phiên họp định kỳ của năm theo lịch trong kế hoạch"
+        )
+        self.copy_button = QPushButton("Nhân bản", self)
+        self.copy_button.setToolTip("Sao phiên họp đang chọn làm điểm khởi đầu cho phiên họp sau")
+        self.papers_button = QToolButton(self)
+        self.papers_button.setText("Văn bản")
+        self.papers_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.papers_button)
+        self.paper_actions: dict[str, QAction] = {}
+        for kind, label, _slug in PAPERS:
+            action = menu.addAction(f"{label}…")
+            action.triggered.connect(lambda _checked=False, k=kind: self.preview_paper(k))
+            self.paper_actions[kind] = action
+        self.papers_button.setMenu(menu)
+        for widget in (self.schedule_button, self.copy_button, self.papers_button):
+            self.actions_layout.addWidget(widget)
+        self.schedule_button.clicked.connect(self.schedule_periodic)
+        self.copy_button.clicked.connect(self.duplicate_selected)
+
+    def schedule_periodic(self) -> list[int]:
+        year = self.year or self.today.year
+        try:
+            created = meeting_edit.schedule_periodic(year)
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return []
+        if created:
+            self.status_message.emit(f"Đã lập lịch {len(created)} phiên họp định kỳ năm {year}.")
+        else:
+            messages.show_info(
+                self,
+                "Lập lịch họp định kỳ",
+                f"Năm {year} đã có đủ các phiên họp định kỳ theo kế hoạch.",
+            )
+        return created
+
+    def duplicate_selected(self) -> int | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+        try:
+            copy = meeting_edit.duplicate_meeting(row.id)
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return None
+        self.select_after_load(lambda r: r.id == copy.id)
+        self.status_message.emit(f"Đã nhân bản “{row.title}”.")
+        return int(copy.id)
+
+    def make_paper_preview(self, kind: str) -> object | None:
+        # imported here: ReportLab and python-docx are not needed to start the app
+        from app.reports import meeting_report
+        from ui.dialogs.document_preview import DocumentJob, DocumentPreview
+
+        row = self.selected_row()
+        if row is None:
+            return None
+        label, slug = next((lab, s) for k, lab, s in PAPERS if k == kind)
+        build = meeting_report.DOCUMENTS[kind]
+        job = DocumentJob(f"{label} — {row.title}", f"{slug}-{row.id}", lambda: build(row.id))
+        return DocumentPreview(job, Path.home(), self)
+
+    def preview_paper(self, kind: str) -> None:
+        dialog = self.make_paper_preview(kind)
+        if dialog is not None:
+            messages.run_dialog(dialog)  # type: ignore[arg-type]
