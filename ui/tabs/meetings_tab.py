@@ -6,8 +6,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QSplitter, QToolButton, QWidget
 
 from app import meeting_edit, meetings, people, plan, trash
 from app.errors import AppError
@@ -16,6 +17,7 @@ from ui import messages
 from ui.dialogs.meeting_dialog import MeetingDialog
 from ui.models.meeting_table_model import MeetingTableModel
 from ui.tabs.editable_list import EditableList
+from ui.tabs.meeting_detail import MeetingDetail
 
 PAPERS = (
     ("agenda", "Chương trình phiên họp", "chuong-trinh"),
@@ -85,6 +87,28 @@ class MeetingsTab(EditableList):
             self.actions_layout.addWidget(widget)
         self.schedule_button.clicked.connect(self.schedule_periodic)
         self.copy_button.clicked.connect(self.duplicate_selected)
+        self.detail = MeetingDetail(self)
+        layout = self.layout()
+        layout.removeWidget(self.table)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.rows_loaded.connect(self._on_selection_changed)
+
+    def _on_selection_changed(self, *_: object) -> None:
+        row = self.selected_row()
+        meeting_id = row.id if row else None
+        if meeting_id != self.detail.meeting_id:
+            self.detail.set_meeting(meeting_id)
+
+    def on_data_changed(self, tables: frozenset[str]) -> None:
+        super().on_data_changed(tables)
+        for lst in self.detail.lists():
+            lst.on_data_changed(tables)
 
     def schedule_periodic(self) -> list[int]:
         year = self.year or self.today.year

@@ -1,0 +1,70 @@
+"""Small dialogs of a meeting: an agenda item, an absence (reason, written vote), a guest."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
+
+from app.vntext import clean, has_control_chars
+from ui.dialogs.form_dialog import FormDialog
+
+
+def _text_problem(text: str, empty: str) -> str:
+    if has_control_chars(text):
+        return "Có ký tự điều khiển không hợp lệ; hãy gõ lại."
+    return "" if clean(text) else empty
+
+
+class AgendaItemDialog(FormDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Thêm nội dung chương trình", parent)
+        self.title_edit = QLineEdit(self)
+        self.presenter_edit = QLineEdit(self)
+        self.minutes_spin = QSpinBox(self)
+        self.minutes_spin.setRange(1, 600)
+        self.minutes_spin.setValue(15)
+        self.minutes_spin.setSuffix(" phút")
+        self.form.addRow("Nội dung:", self.title_edit)
+        self.form.addRow("Người thực hiện:", self.presenter_edit)
+        self.form.addRow("Thời lượng:", self.minutes_spin)
+        self.title_edit.textChanged.connect(self.revalidate)
+        self.setMinimumWidth(480)
+        self.revalidate()
+
+    def problems(self) -> dict[str, str]:
+        problem = _text_problem(self.title_edit.text(), "Chưa nhập nội dung.")
+        return {"title": problem} if problem else {}
+
+
+class AbsenceDialog(FormDialog):
+    def __init__(self, name: str, is_member: bool, parent: QWidget | None = None) -> None:
+        super().__init__(f"Vắng có lý do — {name}", parent)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setPlaceholderText("VD: Đi công tác")
+        self.written_check = QCheckBox("Có phiếu biểu quyết bằng văn bản", self)
+        self.written_check.setEnabled(is_member)
+        self.form.addRow("Lý do:", self.reason_edit)
+        self.form.addRow("", self.written_check)
+        self.reason_edit.textChanged.connect(self.revalidate)
+        self.setMinimumWidth(420)
+        self.revalidate()
+
+    def problems(self) -> dict[str, str]:
+        problem = _text_problem(self.reason_edit.text(), "Chưa nhập lý do vắng.")
+        return {"reason": problem} if problem else {}
+
+
+class GuestDialog(FormDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Thêm khách mời", parent)
+        self.name_edit = QLineEdit(self)
+        self.position_edit = QLineEdit(self)
+        self.position_edit.setPlaceholderText("VD: Đại diện Ban Thi đua, Khen thưởng tỉnh")
+        self.form.addRow("Họ tên, cơ quan:", self.name_edit)
+        self.form.addRow("Chức danh:", self.position_edit)
+        self.name_edit.textChanged.connect(self.revalidate)
+        self.setMinimumWidth(460)
+        self.revalidate()
+
+    def problems(self) -> dict[str, str]:
+        problem = _text_problem(self.name_edit.text(), "Chưa nhập tên khách mời.")
+        return {"name": problem} if problem else {}
