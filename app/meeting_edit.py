@@ -11,32 +11,23 @@ from app.schedule import parse_months
 from app.vntext import clean, fold
 from app.voting import (
     Quorum,
-    Threshold,
-    VoteCount,
-    VoteResult,
     council_quorum,
-    judge,
-    threshold_for,
-    validate_count,
 )
 from db.enums import (
     AttendanceStatus,
     CouncilRole,
     MeetingKind,
     MeetingStatus,
-    ProposalStatus,
     ScheduleKind,
 )
 from db.models import (
     AgendaItem,
     Attendance,
-    AwardType,
     CouncilMember,
     Meeting,
     Person,
     Plan,
     PlanItem,
-    Proposal,
     Vote,
 )
 
@@ -366,42 +357,12 @@ def meeting_quorum(meeting_id: int) -> Quorum:
     return council_quorum(len(rows), present)
 
 
-# --- votes -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class VoteOutcome:
-    threshold: Threshold
-    result: VoteResult
-    status: ProposalStatus
+def record_minutes(agenda_item_id: int, discussion: str, conclusion: str) -> None:
+    records.update(
+        AgendaItem.get_by_id(agenda_item_id), discussion=discussion, conclusion=conclusion
+    )
 
 
-def record_vote(meeting_id: int, proposal_id: int, count: VoteCount) -> VoteOutcome:
-    """Record (or correct) the council's vote on a proposal; its status follows the result."""
-    meeting = _meeting(meeting_id)
-    proposal = Proposal.get_or_none(Proposal.id == proposal_id)
-    if proposal is None:
-        raise NotFound("Không tìm thấy đề nghị khen thưởng.")
-    raise_first(validate_count(count))
-    award = AwardType.get_by_id(proposal.award_type_id)
-    on = meeting.held_on or date(meeting.year, meeting.month or 12, 1)
-    threshold = threshold_for(award.code, on)
-    result = judge(count, threshold)
-    status = ProposalStatus.PASSED if result.passed else ProposalStatus.FAILED
-    fields = {
-        "method": count.method,
-        "members_total": count.members_total,
-        "members_present": count.members_present,
-        "ballots_issued": count.ballots_issued,
-        "ballots_returned": count.ballots_returned,
-        "ballots_valid": count.ballots_valid,
-        "votes_for": count.votes_for,
-        "votes_against": count.votes_against,
-        "votes_abstain": count.votes_abstain,
-    }
-    with records.transaction():
-        vote = Vote.get_or_none((Vote.meeting == meeting) & (Vote.proposal == proposal))
-        if vote is None:
-            records.create(Vote, meeting=meeting, proposal=proposal, **fields)
-        else:
-            records.update(vote, **fields)
-        records.update(proposal, status=status, meeting=meeting)
-    return VoteOutcome(threshold, result, status)
+def minutes_of(agenda_item_id: int) -> tuple[str, str]:
+    item = AgendaItem.get_by_id(agenda_item_id)
+    return item.discussion, item.conclusion

@@ -69,3 +69,16 @@ def meeting_rows(year: int | None) -> list[MeetingRow]:
 
 def meeting_years() -> list[int]:
     return [y for (y,) in Meeting.select(Meeting.year).distinct().tuples()]
+
+
+def next_meeting(today: date) -> MeetingRow | None:
+    """The first planned meeting from today on (a month without a day counts from its 1st)."""
+    from db.enums import MeetingStatus
+
+    upcoming = [
+        r
+        for r in meeting_rows(None)
+        if r.status is MeetingStatus.PLANNED
+        and (r.held_on or (date(r.year, r.month, 28) if r.month else None) or date.min) >= today
+    ]
+    return upcoming[0] if upcoming else None

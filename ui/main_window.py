@@ -11,7 +11,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
-from app import __version__, backup, session, years
+from app import __version__, backup, meetings, session, years
 from app.backup import verify_backup
 from app.errors import AppError
 from app.integrity import check_database
@@ -75,9 +75,12 @@ class MainWindow(QMainWindow):
         self.year_combo.setMinimumWidth(140)
         self.toolbar.addWidget(self.year_combo)
         self.addToolBar(self.toolbar)
+        self.next_meeting_label = QLabel(self)
         self.db_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.next_meeting_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self._show_db_path()
+        self.show_next_meeting()
         self._fill_years()
 
     def _build_menus(self) -> None:
@@ -162,7 +165,13 @@ class MainWindow(QMainWindow):
         return [*self.year_tabs(), *self.directory_tab.lists()]
 
     # --- reacting to changes --------------------------------------------------------------
+    def show_next_meeting(self) -> None:
+        row = meetings.next_meeting(self.today)
+        self.next_meeting_label.setText(f"Phiên họp tới: {row.when_text} — {row.title}" if row else "")
+
     def _on_hub_data_changed(self, tables: frozenset[str]) -> None:
+        if "meeting" in tables:
+            self.show_next_meeting()
         for tab in self.year_tabs():
             tab.on_data_changed(tables)
         self.directory_tab.on_data_changed(tables)
@@ -211,6 +220,7 @@ class MainWindow(QMainWindow):
         self.current = OpenDatabase(db, path, paths)
         self.settings.setValue("database/last", str(path))
         self._show_db_path()
+        self.show_next_meeting()
         self._fill_years()
         for tab in self.all_lists():
             tab.mark_stale()

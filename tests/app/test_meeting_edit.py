@@ -8,6 +8,7 @@ import peewee as pw
 import pytest
 
 from app import meeting_edit as me
+from app import meeting_votes as mv
 from app import people, records
 from app.errors import ValidationError
 from app.vntext import split_name
@@ -104,7 +105,7 @@ def test_prepare_hold_and_vote_the_june_meeting(council: pw.SqliteDatabase) -> N
     assert (quorum.members_total, quorum.present, quorum.required, quorum.met) == (7, 5, 5, True)
     ldtt = _proposal("Bùi Văn Tâm", "LDTT")  # 51 % of those present
     provincial = _proposal("Hồ Thị Ngọc", "CSTD_TINH")  # 70 % of all members, written votes count
-    outcome = me.record_vote(
+    outcome = mv.record_vote(
         june.id, ldtt.id, VoteCount(VoteMethod.SHOW_OF_HANDS, 7, 5, votes_for=3, votes_against=2)
     )
     assert outcome.status is ProposalStatus.PASSED and outcome.result.percent_text == "60%"
@@ -119,7 +120,7 @@ def test_prepare_hold_and_vote_the_june_meeting(council: pw.SqliteDatabase) -> N
         votes_for=5,
         votes_against=1,
     )
-    outcome = me.record_vote(june.id, provincial.id, secret)
+    outcome = mv.record_vote(june.id, provincial.id, secret)
     assert (
         outcome.status is ProposalStatus.PASSED
         and outcome.result.base == 7
@@ -134,9 +135,9 @@ def test_a_tie_fails_and_a_corrected_vote_updates_the_proposal(council: pw.Sqlit
     )
     proposal = _proposal("Lý Văn An", "LDTT")
     tie = VoteCount(VoteMethod.SHOW_OF_HANDS, 7, 6, votes_for=3, votes_against=3)
-    assert me.record_vote(meeting.id, proposal.id, tie).status is ProposalStatus.FAILED
+    assert mv.record_vote(meeting.id, proposal.id, tie).status is ProposalStatus.FAILED
     corrected = VoteCount(VoteMethod.SHOW_OF_HANDS, 7, 6, votes_for=4, votes_against=2)
-    assert me.record_vote(meeting.id, proposal.id, corrected).status is ProposalStatus.PASSED
+    assert mv.record_vote(meeting.id, proposal.id, corrected).status is ProposalStatus.PASSED
     assert (
         Vote.select().count() == 1
         and Proposal.get_by_id(proposal.id).status is ProposalStatus.PASSED
@@ -150,7 +151,7 @@ def test_no_quorum_is_shown_and_impossible_counts_are_refused(council: pw.Sqlite
     assert not me.meeting_quorum(meeting.id).met  # 4 of 7 < 2/3
     proposal = _proposal("Lý Văn An", "LDTT")
     with pytest.raises(ValidationError):
-        me.record_vote(
+        mv.record_vote(
             meeting.id, proposal.id, VoteCount(VoteMethod.SHOW_OF_HANDS, 7, 4, votes_for=5)
         )
     assert (

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 import main
 from app import meeting_edit as me
+from app import meeting_votes as mv
 from app import people, records
 from app.documents import render_docx, render_pdf
 from app.reports import meeting_report
@@ -57,7 +58,7 @@ def june(sample_db: pw.SqliteDatabase, monkeypatch: pytest.MonkeyPatch) -> int:
         award_type=AwardType.get(AwardType.code == "LDTT"),
         meeting=meeting,
     )
-    me.record_vote(
+    mv.record_vote(
         meeting.id,
         proposal.id,
         VoteCount(VoteMethod.SHOW_OF_HANDS, 5, 4, votes_for=3, votes_against=1),

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
-from app import meeting_edit, people, records
+from app import meeting_edit, meeting_votes, people, records
 from app.voting import VoteCount
 from db.enums import MeetingKind, MeetingStatus, VoteMethod
 from db.models import AwardType, Meeting, Proposal
@@ -85,7 +85,7 @@ def test_a_meeting_with_votes_is_not_deleted(
     proposal = records.create(
         Proposal, year=2024, person=person, award_type=AwardType.get(AwardType.code == "LDTT")
     )
-    meeting_edit.record_vote(
+    meeting_votes.record_vote(
         june.id, proposal.id, VoteCount(VoteMethod.SHOW_OF_HANDS, 1, 1, votes_for=1)
     )
     tab = window.meetings_tab

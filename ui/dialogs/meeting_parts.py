@@ -1,8 +1,17 @@
-"""Small dialogs of a meeting: an agenda item, an absence (reason, written vote), a guest."""
+"""Small dialogs of a meeting: agenda item, absence, guest, minutes of an item, proposals."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from app.vntext import clean, has_control_chars
 from ui.dialogs.form_dialog import FormDialog
@@ -68,3 +77,56 @@ class GuestDialog(FormDialog):
     def problems(self) -> dict[str, str]:
         problem = _text_problem(self.name_edit.text(), "Chưa nhập tên khách mời.")
         return {"name": problem} if problem else {}
+
+
+class MinutesDialog(FormDialog):
+    """What was said and concluded on one agenda item, for the minutes."""
+
+    def __init__(
+        self, title: str, discussion: str, conclusion: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(f"Biên bản — {title}", parent)
+        self.discussion_edit = QPlainTextEdit(discussion, self)
+        self.conclusion_edit = QPlainTextEdit(conclusion, self)
+        for edit in (self.discussion_edit, self.conclusion_edit):
+            edit.setTabChangesFocus(True)
+            edit.textChanged.connect(lambda: self.revalidate(True))
+        self.form.addRow("Ý kiến thảo luận:", self.discussion_edit)
+        self.form.addRow("Kết luận:", self.conclusion_edit)
+        self.setMinimumSize(620, 380)
+        self.revalidate()
+
+    def problems(self) -> dict[str, str]:
+        text = self.discussion_edit.toPlainText() + self.conclusion_edit.toPlainText()
+        return (
+            {"text": "Có ký tự điều khiển không hợp lệ; hãy gõ lại."}
+            if has_control_chars(text)
+            else {}
+        )
+
+
+class ChooseProposalsDialog(FormDialog):
+    """Tick the proposals to put before the meeting."""
+
+    def __init__(self, rows: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+        super().__init__("Đưa đề nghị vào phiên họp", parent)
+        self.list = QListWidget(self)
+        for proposal_id, text in rows:
+            entry = QListWidgetItem(text, self.list)
+            entry.setData(Qt.ItemDataRole.UserRole, proposal_id)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+        self.list.itemChanged.connect(lambda _item: self.revalidate(True))
+        self.form.addRow(self.list)
+        self.setMinimumSize(560, 420)
+        self.revalidate()
+
+    def chosen(self) -> list[int]:
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def problems(self) -> dict[str, str]:
+        return {} if self.chosen() else {"list": "Chưa chọn đề nghị nào."}

@@ -11,9 +11,10 @@ from app import meeting_edit
 from app.errors import AppError
 from db.enums import AttendanceStatus
 from ui import messages
-from ui.dialogs.meeting_parts import AbsenceDialog, AgendaItemDialog, GuestDialog
+from ui.dialogs.meeting_parts import AbsenceDialog, AgendaItemDialog, GuestDialog, MinutesDialog
 from ui.models.agenda_table_model import AgendaTableModel, AttendanceTableModel
 from ui.tabs.list_tab import RecordListTab
+from ui.tabs.meeting_votes_page import VotesPage
 
 
 class MeetingDetail(QTabWidget):
@@ -36,6 +37,7 @@ class MeetingDetail(QTabWidget):
         self.remove_item_button = self._button(self.agenda, "Xóa", self.remove_agenda_item)
         self.up_button = self._button(self.agenda, "Lên", lambda: self.move_selected(-1))
         self.down_button = self._button(self.agenda, "Xuống", lambda: self.move_selected(1))
+        self.minutes_button = self._button(self.agenda, "Biên bản nội dung…", self.edit_minutes)
         self.attendance = RecordListTab(
             AttendanceTableModel(),
             self._load_attendance,
@@ -55,8 +57,10 @@ class MeetingDetail(QTabWidget):
         )
         self.guest_button = self._button(self.attendance, "Thêm khách mời…", self.add_guest)
         self.attendance.rows_loaded.connect(self._show_quorum)
+        self.votes = VotesPage(self)
         self.addTab(self.agenda, "Chương trình")
         self.addTab(self.attendance, "Điểm danh")
+        self.addTab(self.votes, "Biểu quyết")
         self.set_meeting(None)
 
     @staticmethod
@@ -67,11 +71,12 @@ class MeetingDetail(QTabWidget):
         return button
 
     def lists(self) -> list[RecordListTab]:
-        return [self.agenda, self.attendance]
+        return [self.agenda, self.attendance, self.votes]
 
     def set_meeting(self, meeting_id: int | None) -> None:
         self.meeting_id = meeting_id
         self.setEnabled(meeting_id is not None)
+        self.votes.meeting_id = meeting_id
         for lst in self.lists():
             lst.mark_stale()
 
@@ -130,6 +135,16 @@ class MeetingDetail(QTabWidget):
         if 0 <= target < self.agenda.model.total_count():
             self.agenda.select_after_load(lambda r: r.id == row.id)
             self._guard_move(row.id, target)
+
+    def edit_minutes(self) -> None:
+        row = self.agenda.selected_row()
+        if row is None:
+            return
+        discussion, conclusion = meeting_edit.minutes_of(row.id)
+        dialog = MinutesDialog(row.title, discussion, conclusion, self)
+        if messages.run_dialog(dialog):
+            text = (dialog.discussion_edit.toPlainText(), dialog.conclusion_edit.toPlainText())
+            self._run(lambda: meeting_edit.record_minutes(row.id, *text))
 
     def _guard_move(self, item_id: int, position: int) -> None:
         self._run(lambda: meeting_edit.move_agenda_item(item_id, position))

@@ -1,0 +1,177 @@
+"""What a meeting decides: the proposals before it, their votes, results written back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from app import records
+from app.errors import NotFound, ValidationError, raise_first
+from app.meeting_edit import _meeting, attendance_rows
+from app.vntext import fold
+from app.voting import Threshold, VoteCount, VoteResult, judge, threshold_for, validate_count
+from db.enums import AttendanceStatus, ProposalStatus, VoteMethod
+from db.models import AwardType, Person, Proposal, Unit, Vote
+
+
+@dataclass(frozen=True)
+class VoteOutcome:
+    threshold: Threshold
+    result: VoteResult
+    status: ProposalStatus
+
+
+def record_vote(meeting_id: int, proposal_id: int, count: VoteCount) -> VoteOutcome:
+    """Record (or correct) the council's vote on a proposal; its status follows the result."""
+    meeting = _meeting(meeting_id)
+    proposal = Proposal.get_or_none(Proposal.id == proposal_id)
+    if proposal is None:
+        raise NotFound("Không tìm thấy đề nghị khen thưởng.")
+    raise_first(validate_count(count))
+    award = AwardType.get_by_id(proposal.award_type_id)
+    on = meeting.held_on or date(meeting.year, meeting.month or 12, 1)
+    threshold = threshold_for(award.code, on)
+    result = judge(count, threshold)
+    status = ProposalStatus.PASSED if result.passed else ProposalStatus.FAILED
+    fields = {
+        "method": count.method,
+        "members_total": count.members_total,
+        "members_present": count.members_present,
+        "ballots_issued": count.ballots_issued,
+        "ballots_returned": count.ballots_returned,
+        "ballots_valid": count.ballots_valid,
+        "votes_for": count.votes_for,
+        "votes_against": count.votes_against,
+        "votes_abstain": count.votes_abstain,
+    }
+    with records.transaction():
+        vote = Vote.get_or_none((Vote.meeting == meeting) & (Vote.proposal == proposal))
+        if vote is None:
+            records.create(Vote, meeting=meeting, proposal=proposal, **fields)
+        else:
+            records.update(vote, **fields)
+        records.update(proposal, status=status, meeting=meeting)
+    return VoteOutcome(threshold, result, status)
+
+
+@dataclass(frozen=True, slots=True)
+class BallotRow:
+    id: int  # the proposal
+    recipient: str
+    award: str
+    award_code: str
+    status: ProposalStatus
+    votes: str  # "5/7" or ""
+    percent: str
+    search_key: str
+
+
+def ballot_rows(meeting_id: int) -> list[BallotRow]:
+    """The proposals before this meeting, with their vote where recorded."""
+    meeting = _meeting(meeting_id)
+    names = dict(Person.select(Person.id, Person.full_name).tuples())
+    units = {u.id: u.name for u in Unit.select(Unit.id, Unit.name)}
+    awards = {a.id: a for a in AwardType.select()}
+    votes = {v.proposal_id: v for v in Vote.select().where(Vote.meeting == meeting)}
+    on = meeting.held_on or date(meeting.year, meeting.month or 12, 1)
+    rows = []
+    for p in Proposal.select().where(Proposal.meeting == meeting).order_by(Proposal.id):
+        who = names.get(p.person_id, "") if p.person_id else units.get(p.unit_id, "")
+        award = awards[p.award_type_id]
+        vote = votes.get(p.id)
+        votes_text = percent = ""
+        if vote is not None:
+            count = VoteCount(
+                vote.method,
+                vote.members_total,
+                vote.members_present,
+                0,
+                vote.ballots_issued,
+                vote.ballots_returned,
+                vote.ballots_valid,
+                vote.votes_for,
+                vote.votes_against,
+                vote.votes_abstain,
+            )
+            result = judge(count, threshold_for(award.code, on))
+            votes_text, percent = f"{vote.votes_for}/{result.base}", result.percent_text
+        rows.append(
+            BallotRow(
+                p.id,
+                who,
+                award.name,
+                award.code,
+                p.status,
+                votes_text,
+                percent,
+                fold(f"{who} {award.name}"),
+            )
+        )
+    return rows
+
+
+def candidates(meeting_id: int) -> list[BallotRow]:
+    """Proposals of the meeting's year not yet before a council: what can be put on its agenda."""
+    meeting = _meeting(meeting_id)
+    names = dict(Person.select(Person.id, Person.full_name).tuples())
+    units = {u.id: u.name for u in Unit.select(Unit.id, Unit.name)}
+    awards = {a.id: a for a in AwardType.select()}
+    query = Proposal.select().where(
+        (Proposal.year == meeting.year)
+        & Proposal.meeting.is_null()
+        & Proposal.status.in_([ProposalStatus.DRAFT, ProposalStatus.BEFORE_COUNCIL])
+    )
+    out = []
+    for p in query.order_by(Proposal.id):
+        who = names.get(p.person_id, "") if p.person_id else units.get(p.unit_id, "")
+        award = awards[p.award_type_id]
+        out.append(
+            BallotRow(
+                p.id, who, award.name, award.code, p.status, "", "", fold(f"{who} {award.name}")
+            )
+        )
+    return out
+
+
+def put_before_meeting(meeting_id: int, proposal_ids: list[int]) -> None:
+    meeting = _meeting(meeting_id)
+    with records.transaction():
+        for pid in proposal_ids:
+            proposal = Proposal.get_by_id(pid)
+            records.update(proposal, meeting=meeting, status=ProposalStatus.BEFORE_COUNCIL)
+
+
+def take_off_meeting(proposal_id: int) -> None:
+    proposal = Proposal.get_by_id(proposal_id)
+    if Vote.select().where(Vote.proposal == proposal).exists():
+        raise ValidationError("Đề nghị đã được biểu quyết; không đưa ra khỏi phiên họp được.")
+    records.update(proposal, meeting=None, status=ProposalStatus.DRAFT)
+
+
+def preview_vote(
+    meeting_id: int, proposal_id: int, count: VoteCount
+) -> tuple[dict[str, str], VoteResult | None, Threshold]:
+    """What a count would give, before it is saved: problems, or the result with its threshold."""
+    meeting = _meeting(meeting_id)
+    award = AwardType.get_by_id(Proposal.get_by_id(proposal_id).award_type_id)
+    threshold = threshold_for(
+        award.code, meeting.held_on or date(meeting.year, meeting.month or 12, 1)
+    )
+    problems = validate_count(count)
+    return problems, (None if problems else judge(count, threshold)), threshold
+
+
+def vote_defaults(meeting_id: int) -> VoteCount:
+    """A count prefilled from the attendance: members, present, written votes."""
+    rows = [a for a in attendance_rows(meeting_id) if a.is_member]
+    present = sum(a.status is AttendanceStatus.PRESENT for a in rows)
+    written = sum(a.written_vote for a in rows)
+    return VoteCount(
+        VoteMethod.SHOW_OF_HANDS,
+        len(rows),
+        present,
+        written,
+        present + written,
+        present + written,
+        present + written,
+    )

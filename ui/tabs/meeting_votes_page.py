@@ -1,0 +1,96 @@
+"""Biểu quyết: the proposals before the selected meeting and the council's vote on each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from app import meeting_votes
+from app.errors import AppError
+from ui import messages
+from ui.dialogs.meeting_parts import ChooseProposalsDialog
+from ui.dialogs.vote_dialog import VoteDialog
+from ui.models.columns import label
+from ui.models.record_table_model import Column, RecordTableModel
+from ui.tabs.list_tab import RecordListTab
+
+
+class BallotTableModel(RecordTableModel[meeting_votes.BallotRow]):
+    columns = (
+        Column("Cá nhân, tập thể", lambda r: r.recipient, width=240),
+        Column("Danh hiệu, hình thức", lambda r: r.award, width=240),
+        Column("Đồng ý", lambda r: r.votes, width=80),
+        Column("Tỷ lệ", lambda r: r.percent, width=80),
+        Column("Kết quả", lambda r: label(r.status), width=160),
+    )
+
+
+class VotesPage(RecordListTab):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.meeting_id: int | None = None
+        super().__init__(
+            BallotTableModel(),
+            self._load,
+            tables=frozenset({"proposal", "vote", "attendance"}),
+            year_scoped=False,
+            noun="đề nghị",
+            parent=parent,
+        )
+        self.add_button = QPushButton("Đưa đề nghị vào…", self)
+        self.remove_button = QPushButton("Đưa ra khỏi phiên họp", self)
+        self.vote_button = QPushButton("Ghi kết quả biểu quyết…", self)
+        for button in (self.add_button, self.remove_button, self.vote_button):
+            self.actions_layout.addWidget(button)
+        self.add_button.clicked.connect(self.choose_proposals)
+        self.remove_button.clicked.connect(self.take_off)
+        self.vote_button.clicked.connect(self.record_vote)
+        self.row_activated.connect(self._on_row_activated)
+
+    def _load(self, _year: int | None) -> list[meeting_votes.BallotRow]:
+        return [] if self.meeting_id is None else meeting_votes.ballot_rows(self.meeting_id)
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        self.meeting_id = meeting_id
+        self.mark_stale()
+
+    def _run(self, action: Any) -> Any:
+        try:
+            return action()
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return None
+
+    def choose_proposals(self) -> None:
+        if self.meeting_id is None:
+            return
+        meeting_id = self.meeting_id
+        rows = meeting_votes.candidates(meeting_id)
+        if not rows:
+            messages.show_info(
+                self, "Đưa đề nghị vào phiên họp", "Không còn đề nghị nào của năm chờ Hội đồng xét."
+            )
+            return
+        dialog = ChooseProposalsDialog([(r.id, f"{r.recipient} — {r.award}") for r in rows], self)
+        if messages.run_dialog(dialog):
+            chosen = dialog.chosen()
+            self._run(lambda: meeting_votes.put_before_meeting(meeting_id, chosen))
+
+    def take_off(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._run(lambda: meeting_votes.take_off_meeting(row.id))
+
+    def _on_row_activated(self, _row: object) -> None:
+        self.record_vote()
+
+    def record_vote(self) -> None:
+        row = self.selected_row()
+        if row is None or self.meeting_id is None:
+            return
+        meeting_id = self.meeting_id
+        dialog = VoteDialog(meeting_id, row, meeting_votes.vote_defaults(meeting_id), self)
+        if messages.run_dialog(dialog):
+            count = dialog.count()
+            self.select_after_load(lambda r: r.id == row.id)
+            self._run(lambda: meeting_votes.record_vote(meeting_id, row.id, count))
