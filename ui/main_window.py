@@ -167,7 +167,9 @@ class MainWindow(QMainWindow):
     # --- reacting to changes --------------------------------------------------------------
     def show_next_meeting(self) -> None:
         row = meetings.next_meeting(self.today)
-        self.next_meeting_label.setText(f"Phiên họp tới: {row.when_text} — {row.title}" if row else "")
+        self.next_meeting_label.setText(
+            f"Phiên họp tới: {row.when_text} — {row.title}" if row else ""
+        )
 
     def _on_hub_data_changed(self, tables: frozenset[str]) -> None:
         if "meeting" in tables:

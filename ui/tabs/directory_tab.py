@@ -6,10 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from app import catalog, people, trash
+from app import catalog, council, people, trash
+from app.errors import AppError
 from ui import messages
+from ui.dialogs.council_dialogs import CouncilMemberDialog, CouncilSettingsDialog
 from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.unit_dialog import UnitDialog
 from ui.models.directory_table_models import (
@@ -73,6 +75,29 @@ class PersonEditor:
         return row.full_name
 
 
+class CouncilEditor:
+    table = "council_member"
+
+    def open_dialog(
+        self, parent: QWidget, row: people.CouncilMemberRow | None
+    ) -> council.MemberInput | None:
+        data = council.member_input(row.id) if row else None
+        dialog = CouncilMemberDialog(
+            people.person_rows(active_only=True), data, row.id if row else None, parent
+        )
+        return dialog.input() if messages.run_dialog(dialog) else None
+
+    def save(self, row: people.CouncilMemberRow | None, data: council.MemberInput) -> Any:
+        return council.add_member(data) if row is None else council.update_member(row.id, data)
+
+    def remove(self, row: people.CouncilMemberRow) -> Callable[[], int]:
+        trash_id = council.remove_member(row.id)
+        return lambda: trash.restore(trash_id)
+
+    def describe(self, row: people.CouncilMemberRow) -> str:
+        return f"{row.full_name} khỏi Hội đồng"
+
+
 class DirectoryTab(QWidget):
     status_message = Signal(str)
 
@@ -97,7 +122,8 @@ class DirectoryTab(QWidget):
             noun="người",
             parent=self,
         )
-        self.council_list = RecordListTab(
+        self.council_list = EditableList(
+            CouncilEditor(),
             CouncilMemberTableModel(),
             _all_years(people.council_member_rows),
             tables=frozenset({"council_member", "person", "unit"}),
@@ -105,6 +131,10 @@ class DirectoryTab(QWidget):
             noun="thành viên",
             parent=self,
         )
+        self.rules_button = QPushButton("Quy chế Hội đồng…", self.council_list)
+        self.rules_button.setToolTip("Tỷ lệ có mặt, ngưỡng và cách tính biểu quyết của Hội đồng")
+        self.council_list.actions_layout.addWidget(self.rules_button)
+        self.rules_button.clicked.connect(self.edit_council_rules)
         self.catalog_list = RecordListTab(
             AwardTypeTableModel(),
             _all_years(catalog.award_type_rows),
@@ -131,9 +161,22 @@ class DirectoryTab(QWidget):
             self._on_catalog_selection_changed
         )
         self.units_list.status_message.connect(self.status_message)
+        self.council_list.status_message.connect(self.status_message)
         self.people_list.status_message.connect(self.status_message)
         # People dialogs need the unit list even when its tab was never shown.
         self.units_list.reload()
+
+    def edit_council_rules(self) -> bool:
+        dialog = CouncilSettingsDialog(council.settings_of(), people.unit_rows(), self)
+        if not messages.run_dialog(dialog):
+            return False
+        try:
+            council.save_settings(dialog.settings())
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return False
+        self.status_message.emit("Đã lưu quy chế hoạt động của Hội đồng.")
+        return True
 
     def lists(self) -> list[RecordListTab]:
         return [self.units_list, self.people_list, self.council_list, self.catalog_list]
