@@ -57,6 +57,7 @@ class AgendaRow:
     title: str
     presenter: str
     duration_minutes: int
+    link: str = ""  # the plan task to assess or the campaign report to review
 
 
 @dataclass(frozen=True)
@@ -238,15 +239,39 @@ def duplicate_meeting(meeting_id: int) -> Meeting:
 
 
 # --- agenda ------------------------------------------------------------------------------------
+def link_choices(meeting_id: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """What an agenda item can be about: the year's plan tasks, and its campaign reports."""
+    from app.plan import load_plan
+    from db.models import Campaign, CampaignReport
+
+    meeting = _meeting(meeting_id)
+    doc = load_plan(meeting.year)
+    tasks = (
+        [(r.id, f"{r.path} {' '.join(r.title.split())[:70]}") for r in doc.items if r.is_task]
+        if doc
+        else []
+    )
+    reports = [
+        (r.id, f"Báo cáo kỳ {r.period_index}/{r.period_year}: {r.campaign.name[:60]}")
+        for r in CampaignReport.select(CampaignReport, Campaign)
+        .join(Campaign)
+        .where(CampaignReport.period_year == meeting.year)
+    ]
+    return tasks, reports
+
+
 def agenda_rows(meeting_id: int) -> list[AgendaRow]:
     meeting = _meeting(meeting_id)
     clock = datetime.combine(date(2000, 1, 1), meeting.start_time) if meeting.start_time else None
+    tasks, reports = link_choices(meeting_id)
+    task_text, report_text = dict(tasks), dict(reports)
     rows = []
     for item in (
         AgendaItem.select()
         .where(AgendaItem.meeting == meeting)
         .order_by(AgendaItem.position, AgendaItem.id)
     ):
+        link = task_text.get(item.plan_item_id, "") or report_text.get(item.campaign_report_id, "")
         rows.append(
             AgendaRow(
                 item.id,
@@ -255,6 +280,7 @@ def agenda_rows(meeting_id: int) -> list[AgendaRow]:
                 item.title,
                 item.presenter,
                 item.duration_minutes,
+                link,
             )
         )
         if clock:
@@ -262,7 +288,14 @@ def agenda_rows(meeting_id: int) -> list[AgendaRow]:
     return rows
 
 
-def add_agenda_item(meeting_id: int, title: str, presenter: str = "", minutes: int = 15) -> int:
+def add_agenda_item(
+    meeting_id: int,
+    title: str,
+    presenter: str = "",
+    minutes: int = 15,
+    plan_item_id: int | None = None,
+    campaign_report_id: int | None = None,
+) -> int:
     if not clean(title):
         raise ValidationError("Chưa nhập nội dung.", field="title")
     if not 1 <= minutes <= 600:
@@ -275,6 +308,8 @@ def add_agenda_item(meeting_id: int, title: str, presenter: str = "", minutes: i
         title=title,
         presenter=presenter,
         duration_minutes=minutes,
+        plan_item=plan_item_id,
+        campaign_report=campaign_report_id,
     )
     return int(item.id)
 

@@ -130,3 +130,25 @@ def test_attendance_quorum_reasons_and_guests(
         lambda: detail.attendance.is_current() and detail.attendance.model.total_count() == 4
     )
     assert "Có mặt 2/3 thành viên" in detail.quorum_label.text()  # a guest is not a member
+
+
+def test_an_agenda_item_links_to_the_plan_task_it_assesses(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
+) -> None:
+    tab = _open_june(qtbot, window)
+    detail = tab.detail
+
+    def fill(dialog: AgendaItemDialog) -> bool:
+        assert dialog.task_combo.count() == 8  # “—” and the seven tasks of the 2024 plan
+        dialog.title_edit.setText("Đánh giá công tác khen thưởng 6 tháng")
+        dialog.task_combo.setCurrentIndex(
+            dialog.task_combo.findText("II.4", Qt.MatchFlag.MatchStartsWith)
+        )
+        return True
+
+    fake_messages.dialog_handlers.append(fill)
+    detail.add_item_button.click()
+    qtbot.waitUntil(lambda: detail.agenda.is_current() and detail.agenda.model.total_count() == 1)
+    [row] = detail.agenda.visible_rows()
+    assert row.link.startswith("II.4 Chỉ đạo thực hiện tốt công tác khen thưởng")
+    assert detail.agenda.model.index(0, 4).data() == row.link

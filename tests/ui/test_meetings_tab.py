@@ -112,3 +112,24 @@ def test_each_paper_opens_in_the_preview(
         dialog.show()
     assert dialog.page_count() >= 1
     wait_loaded(qtbot, tab)
+
+
+def test_the_month_calendar_marks_meeting_days_and_selects_on_click(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtCore import QDate
+
+    first = meeting_edit.create_meeting(
+        meeting_edit.MeetingInput(2024, "Phiên họp A", held_on=date(2024, 6, 25))
+    )
+    second = meeting_edit.create_meeting(
+        meeting_edit.MeetingInput(2024, "Phiên họp B", held_on=date(2024, 7, 9))
+    )
+    tab = window.meetings_tab
+    show(qtbot, window, tab)
+    qtbot.waitUntil(lambda: tab.meeting_days() == [date(2024, 6, 25), date(2024, 7, 9)])
+    assert tab.calendar.yearShown() == 2024
+    tab.calendar.clicked.emit(QDate(2024, 7, 9))
+    assert tab.selected_row().id == second.id
+    tab.calendar.clicked.emit(QDate(2024, 6, 25))
+    assert tab.selected_row().id == first.id

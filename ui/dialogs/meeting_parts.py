@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -24,7 +25,12 @@ def _text_problem(text: str, empty: str) -> str:
 
 
 class AgendaItemDialog(FormDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tasks: list[tuple[int, str]] | None = None,
+        reports: list[tuple[int, str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__("Thêm nội dung chương trình", parent)
         self.title_edit = QLineEdit(self)
         self.presenter_edit = QLineEdit(self)
@@ -32,9 +38,17 @@ class AgendaItemDialog(FormDialog):
         self.minutes_spin.setRange(1, 600)
         self.minutes_spin.setValue(15)
         self.minutes_spin.setSuffix(" phút")
+        self.task_combo = QComboBox(self)
+        self.report_combo = QComboBox(self)
+        for combo, choices in ((self.task_combo, tasks or []), (self.report_combo, reports or [])):
+            combo.addItem("—", None)
+            for ident, text in choices:
+                combo.addItem(text, ident)
         self.form.addRow("Nội dung:", self.title_edit)
         self.form.addRow("Người thực hiện:", self.presenter_edit)
         self.form.addRow("Thời lượng:", self.minutes_spin)
+        self.form.addRow("Đánh giá nhiệm vụ:", self.task_combo)
+        self.form.addRow("Xem xét báo cáo:", self.report_combo)
         self.title_edit.textChanged.connect(self.revalidate)
         self.setMinimumWidth(480)
         self.revalidate()

@@ -34,6 +34,7 @@ class AgendaTableModel(RecordTableModel[AgendaRow]):
             width=50,
             align_right=True,
         ),
+        Column("Liên quan", lambda r: r.link, width=260),
     )
 
     def __init__(self, on_move: Callable[[int, int], None], parent: Any = None) -> None:

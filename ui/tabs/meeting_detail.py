@@ -108,15 +108,18 @@ class MeetingDetail(QTabWidget):
     def add_agenda_item(self) -> None:
         if self.meeting_id is None:
             return
-        dialog = AgendaItemDialog(self)
+        meeting_id = self.meeting_id
+        tasks, reports = meeting_edit.link_choices(meeting_id)
+        dialog = AgendaItemDialog(tasks, reports, self)
         if messages.run_dialog(dialog):
-            meeting_id = self.meeting_id
             self._run(
                 lambda: meeting_edit.add_agenda_item(
                     meeting_id,
                     dialog.title_edit.text(),
                     dialog.presenter_edit.text(),
                     dialog.minutes_spin.value(),
+                    dialog.task_combo.currentData(),
+                    dialog.report_combo.currentData(),
                 )
             )
 

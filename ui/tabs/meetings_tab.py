@@ -6,9 +6,16 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QPushButton, QSplitter, QToolButton, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QWidget,
+)
 
 from app import meeting_edit, meetings, people, plan, trash
 from app.errors import AppError
@@ -88,22 +95,57 @@ class MeetingsTab(EditableList):
         self.schedule_button.clicked.connect(self.schedule_periodic)
         self.copy_button.clicked.connect(self.duplicate_selected)
         self.detail = MeetingDetail(self)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setMaximumWidth(360)
+        self.calendar.clicked.connect(self._on_calendar_clicked)
         layout = self.layout()
         layout.removeWidget(self.table)
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(self.table)
+        top.addWidget(self.calendar)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
+        splitter.addWidget(top)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.rows_loaded.connect(self._on_selection_changed)
+        self.rows_loaded.connect(self._mark_calendar)
 
     def _on_selection_changed(self, *_: object) -> None:
         row = self.selected_row()
         meeting_id = row.id if row else None
         if meeting_id != self.detail.meeting_id:
             self.detail.set_meeting(meeting_id)
+
+    def _mark_calendar(self, *_: object) -> None:
+        """Days with a meeting are bold on a tinted background; the month shown follows the year."""
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear the old marks
+        marked = QTextCharFormat()
+        marked.setFontWeight(QFont.Weight.Bold)
+        marked.setBackground(QColor("#fde68a"))
+        dated = [r for r in self.model.rows() if r.held_on is not None]
+        for row in dated:
+            self.calendar.setDateTextFormat(
+                QDate(row.held_on.year, row.held_on.month, row.held_on.day), marked
+            )
+        shown = self.calendar.selectedDate()
+        if self.year is not None and shown.year() != self.year:
+            first = dated[0].held_on if dated else date(self.year, min(self.today.month, 12), 1)
+            self.calendar.setCurrentPage(first.year, first.month)
+
+    def meeting_days(self) -> list[date]:
+        marks = self.calendar.dateTextFormat()
+        return sorted(date(d.year(), d.month(), d.day()) for d in marks)
+
+    def _on_calendar_clicked(self, day: QDate) -> None:
+        picked = date(day.year(), day.month(), day.day())
+        self.select_where(lambda r: r.held_on == picked)
 
     def on_data_changed(self, tables: frozenset[str]) -> None:
         super().on_data_changed(tables)
