@@ -79,6 +79,12 @@ def _header(facts: MeetingFacts, symbol: str) -> Header:
     )
 
 
+def council_name() -> str:
+    """The council's name as recorded (e.g. "Hội đồng Thi đua - Khen thưởng Sở Ngoại vụ")."""
+    council = Council.select().first()
+    return council.name if council else "Hội đồng Thi đua - Khen thưởng"
+
+
 def _chair_signer(facts: MeetingFacts) -> Signer:
     return Signer(f"TM. {COUNCIL}", "CHỦ TỊCH", facts.chair)
 
@@ -118,9 +124,8 @@ def invitation_document(meeting_id: int, attendance_id: int | None = None) -> Ad
     invitees = [a for a in facts.attendance if attendance_id in (None, a.id)]
     if attendance_id is not None and not invitees:
         raise NotFound("Người được mời không thuộc phiên họp này.")
-    agency = facts.agency.agency_name.title() if facts.agency.agency_name else "Sở"
     names = [f"{a.name}, {a.role}" if a.role else a.name for a in invitees]
-    body = [Paragraph(f"{COUNCIL.capitalize()} {agency} trân trọng kính mời:")]
+    body = [Paragraph(f"{council_name()} trân trọng kính mời:")]
     body += [Paragraph(f"- {n};", indent_first_line=True) for n in names] or [
         Paragraph("- Thành viên Hội đồng.")
     ]
@@ -277,15 +282,14 @@ def ballot_document(meeting_id: int) -> AdminDocument:
             str(i),
             names.get(p.person_id, "") if p.person_id else units.get(p.unit_id, ""),
             awards.get(p.award_type_id, ""),
-            "☐",
-            "☐",
+            "",  # the cells are the boxes to tick: the bundled font has no ☐ glyph
+            "",
         )
         for i, p in enumerate(proposals, start=1)
     )
-    council = Council.select().first()
     body = (
         Paragraph(
-            "Đồng ý: đánh dấu ☒ vào ô “Đồng ý”; không đồng ý: đánh dấu vào ô “Không đồng ý”. "
+            "Đồng ý: đánh dấu X vào ô “Đồng ý”; không đồng ý: đánh dấu X vào ô “Không đồng ý”. "
             "Phiếu đánh dấu cả hai ô hoặc không đánh dấu ô nào cho một người là không hợp lệ đối "
             "với người đó."
         ),
@@ -297,12 +301,12 @@ def ballot_document(meeting_id: int) -> AdminDocument:
                 "Đồng ý",
                 "Không đồng ý",
             ),
-            rows or (("", "", "", "☐", "☐"),),
+            rows or (("", "", "", "", ""),),
             (0.08, 0.4, 0.28, 0.12, 0.12),
             align=("center", "left", "left", "center", "center"),
         ),
         Paragraph(
-            f"({council.name if council else COUNCIL.capitalize()})",
+            f"({council_name()})",
             indent_first_line=False,
             italic=True,
             align="center",
