@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--year", type=int, help="năm của kế hoạch")
     export.add_argument("--meeting", type=int, metavar="SỐ", help="số (ID) của phiên họp")
     export.add_argument(
+        "--invitee", type=int, metavar="SỐ", help="giấy mời riêng cho một người (số dòng điểm danh)"
+    )
+    export.add_argument(
         "--format", choices=("pdf", "docx"), help="mặc định: theo đuôi tệp --out, hoặc pdf"
     )
     export.add_argument("--out", metavar="TỆP", required=True, help="tệp sẽ ghi ra")
@@ -132,7 +135,10 @@ def _export(args: argparse.Namespace) -> int:
         else:
             from app.reports import meeting_report
 
-            document = meeting_report.DOCUMENTS[args.document](args.meeting)
+            if args.document == "invitation" and args.invitee is not None:
+                document = meeting_report.invitation_document(args.meeting, args.invitee)
+            else:
+                document = meeting_report.DOCUMENTS[args.document](args.meeting)
     finally:
         close_app_database(db)
     data = render_docx(document) if fmt == "docx" else render_pdf(document)

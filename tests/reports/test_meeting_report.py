@@ -156,3 +156,34 @@ def test_meeting_papers_from_the_command_line(
         == 2
     )
     assert "Không có phiên họp số 99" in capsys.readouterr().err
+
+
+def test_one_invitation_per_invitee_on_the_command_line(tmp_path: Path) -> None:
+    db = tmp_path / "họp.sqlite"
+    assert main.main(["init", "--db", str(db), "--sample"]) == 0
+    from app.session import close_app_database, open_app_database
+
+    handle, _ = open_app_database(db)
+    meeting = me.create_meeting(me.MeetingInput(2024, "Phiên họp tháng 8", month=8))
+    guest = me.add_guest(meeting.id, "Bà Lê Thị Hồng")
+    close_app_database(handle)
+    out = tmp_path / "giấy mời.pdf"
+    assert (
+        main.main(
+            [
+                "export",
+                "invitation",
+                "--meeting",
+                str(meeting.id),
+                "--invitee",
+                str(guest),
+                "--out",
+                str(out),
+                "--db",
+                str(db),
+            ]
+        )
+        == 0
+    )
+    text = re.sub(r"\s+", " ", PdfReader(str(out)).pages[0].extract_text())
+    assert "- Bà Lê Thị Hồng, Khách mời;" in text and "Phạm Thị Anh Thư," not in text

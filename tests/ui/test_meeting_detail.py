@@ -152,3 +152,32 @@ def test_an_agenda_item_links_to_the_plan_task_it_assesses(
     [row] = detail.agenda.visible_rows()
     assert row.link.startswith("II.4 Chỉ đạo thực hiện tốt công tác khen thưởng")
     assert detail.agenda.model.index(0, 4).data() == row.link
+
+
+def test_an_invitation_for_one_invitee(qtbot: QtBot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("TDKT_DOC_FONT", "bundled")
+    meeting = meeting_edit.create_meeting(
+        meeting_edit.MeetingInput(2024, "Phiên họp tháng 8", month=8)
+    )
+    meeting_edit.add_guest(meeting.id, "Bà Lê Thị Hồng", "Khách mời")
+    tab = window.meetings_tab
+    show(qtbot, window, tab)
+    qtbot.waitUntil(lambda: tab.select_where(lambda r: r.id == meeting.id))
+    detail = tab.detail
+    qtbot.waitUntil(lambda: detail.meeting_id == meeting.id)
+    detail.setCurrentWidget(detail.attendance)
+    qtbot.waitUntil(
+        lambda: detail.attendance.is_current() and detail.attendance.model.total_count() == 2
+    )
+    detail.attendance.select_where(lambda r: r.name == "Bà Lê Thị Hồng")
+    preview = detail.make_invitation_preview()
+    qtbot.addWidget(preview)
+    with qtbot.waitSignal(preview.rendered, timeout=20000):
+        preview.show()
+    text = re.sub(r"\s+", " ", PdfReader(io.BytesIO(preview.pdf_bytes)).pages[0].extract_text())
+    assert "Bà Lê Thị Hồng, Khách mời" in text and "Phạm Thị Anh Thư" not in text.split("Tới dự")[0]

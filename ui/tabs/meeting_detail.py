@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QTabWidget, QWidget
@@ -56,6 +57,9 @@ class MeetingDetail(QTabWidget):
             self.attendance, "Vắng không lý do", lambda: self.set_status(AttendanceStatus.ABSENT)
         )
         self.guest_button = self._button(self.attendance, "Thêm khách mời…", self.add_guest)
+        self.invite_button = self._button(
+            self.attendance, "Giấy mời người này…", self.preview_invitation
+        )
         self.attendance.rows_loaded.connect(self._show_quorum)
         self.votes = VotesPage(self)
         self.addTab(self.agenda, "Chương trình")
@@ -170,6 +174,27 @@ class MeetingDetail(QTabWidget):
                 dialog.reason_edit.text(),
                 dialog.written_check.isChecked(),
             )
+
+    def make_invitation_preview(self) -> Any:
+        """The invitation addressed to the selected invitee alone."""
+        from app.reports import meeting_report
+        from ui.dialogs.document_preview import DocumentJob, DocumentPreview
+
+        row = self.attendance.selected_row()
+        if row is None or self.meeting_id is None:
+            return None
+        meeting_id = self.meeting_id
+        job = DocumentJob(
+            f"Giấy mời — {row.name}",
+            f"giay-moi-{meeting_id}-{row.id}",
+            lambda: meeting_report.invitation_document(meeting_id, row.id),
+        )
+        return DocumentPreview(job, Path.home(), self)
+
+    def preview_invitation(self) -> None:
+        dialog = self.make_invitation_preview()
+        if dialog is not None:
+            messages.run_dialog(dialog)
 
     def add_guest(self) -> None:
         if self.meeting_id is None:
