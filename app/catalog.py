@@ -122,7 +122,7 @@ def rules_in_force(on: date, rule_code: str | None = None) -> list[RuleRow]:
     if rule_code:
         query = query.where(AwardRule.rule_code == rule_code)
     latest: dict[tuple[str, str], AwardRule] = {}
-    for rule in query.order_by(AwardRule.effective_from):
+    for rule in query.order_by(AwardRule.effective_from, AwardRule.id):  # later wins a tie
         code = rule.award_type.code if rule.award_type_id else ""
         latest[(code, rule.rule_code)] = rule
     return [_rule_row(r, code) for (code, _), r in sorted(latest.items())]

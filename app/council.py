@@ -142,3 +142,71 @@ def remove_member(member_id: int) -> int:
     if member is None:
         raise NotFound("Không tìm thấy thành viên này.")
     return trash.discard(member, f"Thành viên Hội đồng: {member.person.full_name}")
+
+
+@dataclass(frozen=True)
+class TitleThreshold:
+    award_code: str
+    award_name: str
+    percent: int
+    base: VoteBase
+    written_votes_count: bool
+    source: str
+
+
+def title_thresholds(on: date) -> list[TitleThreshold]:
+    """The threshold that applies to each title and form on a date (catalog, own rule, default)."""
+    from app.voting import threshold_for
+    from db.models import AwardType
+
+    out = []
+    for award in AwardType.select().order_by(AwardType.position):
+        t = threshold_for(award.code, on)
+        out.append(
+            TitleThreshold(
+                award.code, award.name, t.percent, t.base, t.written_votes_count, t.source
+            )
+        )
+    return out
+
+
+def set_title_threshold(
+    award_code: str, percent: int, base: VoteBase, written_votes_count: bool, from_date: date
+) -> None:
+    """The council's own threshold for a title or form, applying from ``from_date`` on."""
+    import json
+
+    from app.errors import ValidationError
+    from db.enums import Severity
+    from db.models import AwardRule, AwardType
+
+    award = AwardType.get_or_none(AwardType.code == award_code)
+    if award is None:
+        raise NotFound("Không tìm thấy danh hiệu, hình thức này.")
+    if not 1 <= percent <= 100:
+        raise ValidationError("Ngưỡng biểu quyết phải từ 1% đến 100%.", field="percent")
+    params = json.dumps(
+        {"percent": percent, "base": base.value, "written_votes_count": written_votes_count}
+    )
+    existing = AwardRule.get_or_none(
+        (AwardRule.award_type == award)
+        & (AwardRule.rule_code == "vote_threshold")
+        & (AwardRule.is_custom == True)  # noqa: E712 (a SQL comparison)
+        & (AwardRule.effective_from == from_date)
+    )
+    basis = the_council().rules_basis or "Quy chế hoạt động của Hội đồng"
+    if existing is not None:
+        records.update(existing, params=params, legal_basis=basis)
+        return
+    records.create(
+        AwardRule,
+        award_type=award,
+        rule_code="vote_threshold",
+        title=f"Ngưỡng biểu quyết do Hội đồng quy định: {percent}% {base.label.lower()}",
+        legal_basis=basis,
+        effective_from=from_date,
+        severity=Severity.WARN,
+        params=params,
+        is_custom=True,
+        confidence="",
+    )

@@ -75,3 +75,44 @@ def test_member_rules(sample_db: pw.SqliteDatabase) -> None:
 
     trash.restore(trash_id)
     assert CouncilMember.get_by_id(member.id).role is CouncilRole.SECRETARY
+
+
+def test_a_title_threshold_set_by_the_council_applies_from_its_date(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
+) -> None:
+    from PySide6.QtCore import QDate
+
+    from app import meeting_edit, meeting_votes, records
+    from app.voting import VoteCount, threshold_for
+    from db.enums import ProposalStatus, VoteMethod
+    from db.models import AwardType, Proposal
+    from ui.dialogs.council_dialogs import TitleThresholdDialog
+
+    show_directory(qtbot, window, 2)
+
+    def fill(dialog: TitleThresholdDialog) -> bool:
+        dialog.award_combo.setCurrentIndex(dialog.award_combo.findData("BK_TINH"))
+        assert "Đang áp dụng: 51%" in dialog.now_label.text()
+        dialog.percent_spin.setValue(70)
+        dialog.base_combo.setCurrentIndex(dialog.base_combo.findData(VoteBase.ALL_MEMBERS))
+        dialog.from_edit.setDate(QDate(2024, 6, 1))
+        return True
+
+    fake_messages.dialog_handlers.append(fill)
+    assert window.directory_tab.edit_title_threshold()
+    assert threshold_for("BK_TINH", date(2024, 5, 31)).percent == 51
+    july = threshold_for("BK_TINH", date(2024, 7, 10))
+    assert (july.percent, july.base) == (70, VoteBase.ALL_MEMBERS)
+    meeting = meeting_edit.create_meeting(
+        meeting_edit.MeetingInput(2024, "Phiên họp tháng 7", held_on=date(2024, 7, 10))
+    )
+    person = people.create_person(people.PersonInput("Bùi", "Văn", "Tâm"))
+    proposal = records.create(
+        Proposal, year=2024, person=person, award_type=AwardType.get(AwardType.code == "BK_TINH")
+    )
+    outcome = meeting_votes.record_vote(
+        meeting.id, proposal.id, VoteCount(VoteMethod.SHOW_OF_HANDS, 10, 6, votes_for=6)
+    )
+    assert (
+        outcome.status is ProposalStatus.FAILED
+    )  # 6 of 10 members < 70 %, though all six present agreed

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QSpinBox, QWidget
 
 from app import council
 from app.council import CouncilSettings, MemberInput
@@ -145,3 +145,62 @@ class CouncilSettingsDialog(FormDialog):
 
     def problems(self) -> dict[str, str]:
         return council.validate_settings(self.settings())
+
+
+class TitleThresholdDialog(FormDialog):
+    """The council's own vote threshold for one title or form, from a date on."""
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__("Ngưỡng biểu quyết theo danh hiệu, hình thức", parent)
+        self.today = today
+        self.current = {t.award_code: t for t in council.title_thresholds(today)}
+        self.award_combo = QComboBox(self)
+        for t in self.current.values():
+            self.award_combo.addItem(t.award_name, t.award_code)
+        self.now_label = QLabel(self)
+        self.now_label.setWordWrap(True)
+        self.percent_spin = QSpinBox(self)
+        self.percent_spin.setRange(0, 100)
+        self.percent_spin.setSuffix(" %")
+        self.base_combo = QComboBox(self)
+        fill_enum_combo(self.base_combo, VoteBase)
+        self.written_check = QCheckBox("Tính phiếu bằng văn bản của thành viên vắng mặt", self)
+        self.from_check, self.from_edit = _date_edit(self, today)
+        self.from_check.setText("Áp dụng từ ngày")
+        self.from_check.setEnabled(False)  # a threshold always has its date
+        self.form.addRow("Danh hiệu, hình thức:", self.award_combo)
+        self.form.addRow(self.now_label)
+        self.form.addRow("Ngưỡng:", self.percent_spin)
+        self.form.addRow("Tính trên:", self.base_combo)
+        self.form.addRow("", self.written_check)
+        self.form.addRow(self.from_check, self.from_edit)
+        self.award_combo.currentIndexChanged.connect(self._show_current)
+        self.percent_spin.valueChanged.connect(self.revalidate)
+        self._show_current()
+        self.setMinimumWidth(560)
+
+    def _show_current(self, *_: object) -> None:
+        t = self.current[self.award_combo.currentData()]
+        self.now_label.setText(
+            f"Đang áp dụng: {t.percent}% trên {t.base.label.lower()} — theo {t.source}."
+        )
+        self.percent_spin.setValue(t.percent)
+        select_data(self.base_combo, t.base)
+        self.written_check.setChecked(t.written_votes_count)
+        self.revalidate()
+
+    def values(self) -> tuple[str, int, VoteBase, bool, date]:
+        return (
+            self.award_combo.currentData(),
+            self.percent_spin.value(),
+            current_enum(self.base_combo, VoteBase) or VoteBase.PRESENT,
+            self.written_check.isChecked(),
+            _value(self.from_check, self.from_edit) or self.today,
+        )
+
+    def problems(self) -> dict[str, str]:
+        return (
+            {}
+            if 1 <= self.percent_spin.value() <= 100
+            else {"percent": "Ngưỡng phải từ 1% đến 100%."}
+        )

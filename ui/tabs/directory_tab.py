@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -11,7 +12,11 @@ from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout, Q
 from app import catalog, council, people, trash
 from app.errors import AppError
 from ui import messages
-from ui.dialogs.council_dialogs import CouncilMemberDialog, CouncilSettingsDialog
+from ui.dialogs.council_dialogs import (
+    CouncilMemberDialog,
+    CouncilSettingsDialog,
+    TitleThresholdDialog,
+)
 from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.unit_dialog import UnitDialog
 from ui.models.directory_table_models import (
@@ -135,6 +140,10 @@ class DirectoryTab(QWidget):
         self.rules_button.setToolTip("Tỷ lệ có mặt, ngưỡng và cách tính biểu quyết của Hội đồng")
         self.council_list.actions_layout.addWidget(self.rules_button)
         self.rules_button.clicked.connect(self.edit_council_rules)
+        self.thresholds_button = QPushButton("Ngưỡng theo danh hiệu…", self.council_list)
+        self.thresholds_button.setToolTip("Ngưỡng biểu quyết riêng cho từng danh hiệu, hình thức")
+        self.council_list.actions_layout.addWidget(self.thresholds_button)
+        self.thresholds_button.clicked.connect(self.edit_title_threshold)
         self.catalog_list = RecordListTab(
             AwardTypeTableModel(),
             _all_years(catalog.award_type_rows),
@@ -176,6 +185,18 @@ class DirectoryTab(QWidget):
             messages.show_app_error(self, error)
             return False
         self.status_message.emit("Đã lưu quy chế hoạt động của Hội đồng.")
+        return True
+
+    def edit_title_threshold(self) -> bool:
+        dialog = TitleThresholdDialog(date.today(), self)
+        if not messages.run_dialog(dialog):
+            return False
+        try:
+            council.set_title_threshold(*dialog.values())
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return False
+        self.status_message.emit("Đã lưu ngưỡng biểu quyết.")
         return True
 
     def lists(self) -> list[RecordListTab]:
