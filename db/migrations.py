@@ -22,6 +22,7 @@ SCHEMA_VERSION = 2
 
 Step = Callable[[pw.SqliteDatabase], None]
 
+
 def _step_2_trash(db: pw.SqliteDatabase) -> None:
     """Version 2: the recycle bin (Thùng rác)."""
     db.execute_sql(

@@ -37,7 +37,9 @@ class Trash(BaseModel):
     table = pw.CharField()
     row_id = pw.IntegerField()
     label = pw.TextField()
-    payload = pw.TextField()  # {"rows": [[table, {field: value}], …], "links": [[table, id, field, value], …]}
+    payload = (
+        pw.TextField()
+    )  # {"rows": [[table, {field: value}], …], "links": [[table, id, field, value], …]}
 
     class Meta:
         table_name = "trash"
