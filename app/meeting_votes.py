@@ -37,6 +37,7 @@ def record_vote(meeting_id: int, proposal_id: int, count: VoteCount) -> VoteOutc
         "method": count.method,
         "members_total": count.members_total,
         "members_present": count.members_present,
+        "written_votes": count.written_votes,
         "ballots_issued": count.ballots_issued,
         "ballots_returned": count.ballots_returned,
         "ballots_valid": count.ballots_valid,
@@ -66,6 +67,22 @@ class BallotRow:
     search_key: str
 
 
+def count_of(vote: Vote) -> VoteCount:
+    """A stored vote as the count it was judged from."""
+    return VoteCount(
+        vote.method,
+        vote.members_total,
+        vote.members_present,
+        vote.written_votes,
+        vote.ballots_issued,
+        vote.ballots_returned,
+        vote.ballots_valid,
+        vote.votes_for,
+        vote.votes_against,
+        vote.votes_abstain,
+    )
+
+
 def ballot_rows(meeting_id: int) -> list[BallotRow]:
     """The proposals before this meeting, with their vote where recorded."""
     meeting = _meeting(meeting_id)
@@ -81,18 +98,7 @@ def ballot_rows(meeting_id: int) -> list[BallotRow]:
         vote = votes.get(p.id)
         votes_text = percent = ""
         if vote is not None:
-            count = VoteCount(
-                vote.method,
-                vote.members_total,
-                vote.members_present,
-                0,
-                vote.ballots_issued,
-                vote.ballots_returned,
-                vote.ballots_valid,
-                vote.votes_for,
-                vote.votes_against,
-                vote.votes_abstain,
-            )
+            count = count_of(vote)
             result = judge(count, threshold_for(award.code, on))
             votes_text, percent = f"{vote.votes_for}/{result.base}", result.percent_text
         rows.append(

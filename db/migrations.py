@@ -18,7 +18,7 @@ from db.errors import DatabaseTooNew, ForeignDatabase
 from db.models import ALL_MODELS
 
 APPLICATION_ID = 0x54444B54  # "TDKT"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Step = Callable[[pw.SqliteDatabase], None]
 
@@ -34,8 +34,15 @@ def _step_2_trash(db: pw.SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "trash_deleted_at" ON "trash" ("deleted_at")')
 
 
+def _step_3_written_votes(db: pw.SqliteDatabase) -> None:
+    """Version 3: a vote keeps the absent members' written votes it was judged with."""
+    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("vote")').fetchall()}
+    if "written_votes" not in columns:
+        db.execute_sql('ALTER TABLE "vote" ADD COLUMN "written_votes" INTEGER NOT NULL DEFAULT 0')
+
+
 # (version reached, step) for files older than SCHEMA_VERSION. Version 1 is the baseline.
-STEPS: list[tuple[int, Step]] = [(2, _step_2_trash)]
+STEPS: list[tuple[int, Step]] = [(2, _step_2_trash), (3, _step_3_written_votes)]
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from app.agency import AgencyDetails, details_on
 from app.documents import AdminDocument, Header, Heading, Paragraph, Signer, Table
 from app.errors import NotFound
 from app.meeting_edit import AgendaRow, AttendanceRow, agenda_rows, attendance_rows, meeting_quorum
+from app.meeting_votes import count_of
 from app.reports.plan_report import BLANK, NO_AGENCY, place_date
 from app.vntext import admin_date
-from app.voting import VoteCount, judge, threshold_for
+from app.voting import judge, threshold_for
 from db.enums import AttendanceStatus
 from db.models import AgendaItem, AwardType, Council, Meeting, Person, Proposal, Unit, Vote
 
@@ -158,18 +159,7 @@ def _vote_rows(meeting_id: int, on: date) -> tuple[list[tuple[str, ...]], list[s
         proposal = Proposal.get_by_id(vote.proposal_id)
         award = awards[proposal.award_type_id]
         threshold = threshold_for(award.code, on)
-        count = VoteCount(
-            vote.method,
-            vote.members_total,
-            vote.members_present,
-            0,
-            vote.ballots_issued,
-            vote.ballots_returned,
-            vote.ballots_valid,
-            vote.votes_for,
-            vote.votes_against,
-            vote.votes_abstain,
-        )
+        count = count_of(vote)
         result = judge(count, threshold)
         who = (
             names.get(proposal.person_id, "")

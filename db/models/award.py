@@ -84,6 +84,7 @@ class Vote(BaseModel):
     method = EnumField(VoteMethod, default=VoteMethod.SHOW_OF_HANDS)
     members_total = pw.IntegerField(default=0)
     members_present = pw.IntegerField(default=0)
+    written_votes = pw.IntegerField(default=0)  # absent members' written votes (schema 3)
     ballots_issued = pw.IntegerField(default=0)
     ballots_returned = pw.IntegerField(default=0)
     ballots_valid = pw.IntegerField(default=0)

@@ -180,3 +180,18 @@ def test_postpone_duplicate_and_delete(council: pw.SqliteDatabase) -> None:
     with pytest.raises(ValidationError):
         me.create_meeting(me.MeetingInput(2024, "x", held_on=date(2025, 1, 1)))
     assert Person.select().count() == 7
+
+
+def test_written_votes_are_kept_and_shown_with_the_base(council: pw.SqliteDatabase) -> None:
+    from app import council as council_rules
+    from db.enums import VoteBase
+
+    council_rules.set_title_threshold("GK_SO", 60, VoteBase.PRESENT, True, date(2024, 1, 1))
+    meeting = me.create_meeting(me.MeetingInput(2024, "Phiên họp", held_on=date(2024, 6, 25)))
+    proposal = _proposal("Lý Văn An", "GK_SO")
+    count = VoteCount(VoteMethod.SHOW_OF_HANDS, 7, 4, written_votes=2, votes_for=4, votes_against=2)
+    outcome = mv.record_vote(meeting.id, proposal.id, count)
+    assert outcome.result.base == 6 and outcome.status is ProposalStatus.PASSED  # 4/6 ≥ 60 %
+    [row] = mv.ballot_rows(meeting.id)
+    assert (row.votes, row.percent) == ("4/6", "66,6%")  # the same base when shown again
+    assert Vote.get().written_votes == 2

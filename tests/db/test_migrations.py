@@ -120,10 +120,45 @@ def test_check_file_reads_without_writing(tmp_path: Path) -> None:
 
 
 def _version_1_file(path: Path) -> None:
-    """A database as version 1 of the app wrote it: no recycle bin yet."""
+    """A database as version 1 of the app wrote it: no recycle bin, no written votes yet."""
     db = open_database(path)
     migrations.prepare(db, path, latest=1)
     db.execute_sql('DROP TABLE "trash"')
+    db.execute_sql('ALTER TABLE "vote" DROP COLUMN "written_votes"')
+    db.close()
+
+
+def test_step_3_keeps_written_votes_and_old_votes_read_zero(tmp_path: Path) -> None:
+    path = tmp_path / "v2.sqlite"
+    db = open_database(path)
+    migrations.prepare(db, path, latest=2)
+    db.execute_sql('ALTER TABLE "vote" DROP COLUMN "written_votes"')
+    db.execute_sql(
+        "INSERT INTO meeting (year, title, kind, status, place, content, chair_text, number, search_key)"
+        " VALUES (2024, 'x', 'periodic', 'held', '', '', '', '', '')"
+    )
+    db.execute_sql(
+        "INSERT INTO person (given_name, full_name, sort_name, family_name, middle_name, search_key,"
+        " position, active, note) VALUES ('An', 'An', 'An', '', '', 'an', '', 1, '')"
+    )
+    db.execute_sql(
+        "INSERT INTO award_type (code, name, short_name, family, recipient, level,"
+        " granting_authority, position, active, search_key)"
+        " VALUES ('LDTT', 'Lao động tiên tiến', '', 'title', 'individual', 'department', '', 0, 1, '')"
+    )
+    db.execute_sql(
+        "INSERT INTO proposal (year, person_id, award_type_id, kind, status, period, achievements,"
+        " initiative, withdrawn_reason, search_key) VALUES (2024, 1, 1, 'cong_trang', 'passed', '',"
+        " '', '', '', '')"
+    )
+    db.execute_sql(
+        "INSERT INTO vote (meeting_id, proposal_id, method, members_total, members_present,"
+        " ballots_issued, ballots_returned, ballots_valid, votes_for, votes_against, votes_abstain)"
+        " VALUES (1, 1, 'show_of_hands', 5, 4, 0, 0, 0, 3, 1, 0)"
+    )
+    result = migrations.prepare(db, path)
+    assert (result.from_version, result.to_version) == (2, 3)
+    assert db.execute_sql("SELECT written_votes, votes_for FROM vote").fetchone() == (0, 3)
     db.close()
 
 
