@@ -14,6 +14,7 @@ from datetime import date
 from app import records
 from app.errors import ValidationError
 from app.plan import load_plan
+from app.schedule import Schedule, last_due_date
 from app.vntext import clean
 from db.enums import AwardFamily, MeetingStatus, ProposalStatus, TaskStatus
 from db.models import (
@@ -207,7 +208,9 @@ def plan_facts(year: int, today: date | None = None) -> PlanFacts:
             r.path,
             " ".join(r.title.split()),
             r.lead_unit or r.lead_text,
-            r.date_to,
+            last_due_date(
+                Schedule(r.schedule_kind, r.schedule_months, r.date_from, r.date_to), year
+            ),
             ("Chậm tiến độ" if r.overdue else r.status.label),
         )
         for r in unfinished
@@ -339,10 +342,9 @@ def award_tables(year: int) -> AwardTables:
             unit_collective[unit_id] += 1
     previous = Counter(award_id for _p, _u, award_id in last_year)
     used = set(individual) | set(collective) | set(previous)
-    types = (
-        AwardType.select()
-        .where(AwardType.id.in_(list(used)))
-        .order_by(AwardType.family, AwardType.position, AwardType.id)
+    types = sorted(
+        AwardType.select().where(AwardType.id.in_(list(used))),
+        key=lambda t: (t.family is not AwardFamily.TITLE, t.position, t.id),  # titles first
     )
     by_type = tuple(
         AwardLine(t.name, t.family, individual[t.id], collective[t.id], previous[t.id])

@@ -99,7 +99,7 @@ def _plan_section(facts: SummaryFacts) -> list[Block]:
                     (t.label, t.title, t.lead, short_date(t.due) if t.due else "", t.status)
                     for t in plan.unfinished
                 ),
-                (0.09, 0.43, 0.18, 0.13, 0.17),
+                (0.09, 0.41, 0.18, 0.15, 0.17),
                 align=("center", "left", "left", "center", "left"),
             )
         )
