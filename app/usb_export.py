@@ -228,6 +228,7 @@ class _Run:
         size = 0
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         self.temps.add(tmp)
+        self.progress(_phase(WRITE, done, total), f"Đang ghi {source.path}…")
         try:
             for chunk in source.chunks():
                 self.check()
@@ -420,7 +421,7 @@ def export_year(
             run.mkdir(run.folder)
             entries = _write_all(run, sources, total)
             manifest = _manifest_source(year, when, entries)
-            run.write_file(manifest, total, total + manifest.size)
+            run.write_file(manifest, total, total)  # the last step of writing
             verify_folder(run.folder, run.progress, cancelled, run.hooks.before_verify)
         except OSError as exc:
             run.rollback()

@@ -232,3 +232,29 @@ def test_the_command_line_exports_the_year_to_a_folder(
     assert main.main(["export", "summary", "--to", str(target), "--db", str(db)]) == 2
     assert main.main(["export", "plan", "--year", "2024", "--db", str(db)]) == 2
     assert "cần --out" in capsys.readouterr().err
+
+
+def test_removable_drives_are_read_from_the_mounts_and_the_removable_flag(
+    tmp_path: Path,
+) -> None:
+    from app.drives import _linux_drives
+
+    stick = tmp_path / "media" / "KINGSTON 8GB"
+    stick.mkdir(parents=True)
+    internal = tmp_path / "data"
+    internal.mkdir()
+    sys_block = tmp_path / "sys"
+    for disk, flag in (("sdb", "1"), ("sda", "0")):
+        (sys_block / disk).mkdir(parents=True)
+        (sys_block / disk / "removable").write_text(flag + "\n")
+    escaped = str(stick).replace(" ", "\\040")
+    mounts = tmp_path / "mounts"
+    mounts.write_text(
+        f"/dev/sda2 {internal} ext4 rw 0 0\n"
+        f"/dev/sdb1 {escaped} vfat rw,nosuid 0 0\n"
+        "tmpfs /run tmpfs rw 0 0\n",
+        encoding="utf-8",
+    )
+    (drive,) = _linux_drives(mounts, sys_block, tmp_path / "no-labels")
+    assert drive.path == stick and drive.label == "KINGSTON 8GB"
+    assert drive.free > 0 and "trống" in drive.text
