@@ -78,11 +78,19 @@ def _meeting_documents(year: int) -> list[tuple[str, DocumentBuild]]:
     return out
 
 
-# The year's documents, one entry per kind: each gives (file name without suffix, build).
-# The awards' decisions join here with one entry (app/reports/award_report.py, after merge).
-YEAR_DOCUMENTS: tuple[Callable[[int], list[tuple[str, DocumentBuild]]], ...] = (
-    _plan_documents,
-    _meeting_documents,
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of the year's documents: (file name without suffix, build) for a year."""
+
+    documents: Callable[[int], list[tuple[str, DocumentBuild]]]
+    word: bool  # a Word copy besides the PDF (the plan is edited again; papers are archived)
+
+
+# The year's documents, one entry per kind. The awards' decisions join here with one entry
+# (from app/reports/award_report.py, after the awards work is merged).
+YEAR_DOCUMENTS: tuple[DocumentKind, ...] = (
+    DocumentKind(_plan_documents, word=True),
+    DocumentKind(_meeting_documents, word=False),
 )
 
 
@@ -271,14 +279,15 @@ def _sync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _document_builds(year: int) -> list[tuple[str, DocumentBuild]]:
+def _document_builds(year: int) -> list[tuple[str, DocumentBuild, bool]]:
+    """(path without suffix, build, with a Word copy): the summary first."""
     from app.reports.summary_report import summary_document
 
-    builds: list[tuple[str, DocumentBuild]] = [
-        (SUMMARY_NAME.format(year=year), lambda: summary_document(year))
+    builds: list[tuple[str, DocumentBuild, bool]] = [
+        (SUMMARY_NAME.format(year=year), lambda: summary_document(year), True)
     ]
     for kind in YEAR_DOCUMENTS:
-        builds += [(f"{DOCS_FOLDER}/{name}", build) for name, build in kind(year)]
+        builds += [(f"{DOCS_FOLDER}/{n}", build, kind.word) for n, build in kind.documents(year)]
     return builds
 
 
@@ -288,12 +297,13 @@ def _prepare(run: _Run, year: int, when: datetime, scratch: Path) -> list[_Sourc
     builds = _document_builds(year)
     steps = len(builds) + 2
     sources: list[_Source] = []
-    for index, (name, build) in enumerate(builds):
+    for index, (name, build, word) in enumerate(builds):
         run.check()
         run.progress(_phase(PREPARE, index, steps), f"Đang tạo {name}…")
         document = build()
         sources.append(_Source(f"{name}.pdf", render_pdf(document)))
-        sources.append(_Source(f"{name}.docx", render_docx(document)))
+        if word:
+            sources.append(_Source(f"{name}.docx", render_docx(document)))
         if index == 0:
             sources.append(_Source(f"{name}.xlsx", summary_workbook(year)))
     run.check()

@@ -70,6 +70,7 @@ class UsbExportDialog(QDialog):
         self.hooks: ExportHooks | None = None  # tests inject failures here
         self.result: ExportResult | None = None
         self.other_folder: Path | None = None
+        self.drives: list[Drive] = []
         self._build_ui(year)
         self._connect_signals()
         self.refresh_drives()
@@ -133,8 +134,9 @@ class UsbExportDialog(QDialog):
     # --- targets ------------------------------------------------------------------------
     def refresh_drives(self, drives: list[Drive] | None = None) -> None:
         chosen = self.target()
+        self.drives = removable_drives() if drives is None else drives
         self.drive_list.clear()
-        for drive in removable_drives() if drives is None else drives:
+        for drive in self.drives:
             self._add_target(drive.text, drive.path)
         if self.other_folder is not None:
             self._add_target(f"Thư mục: {self.other_folder}", self.other_folder)
@@ -167,7 +169,7 @@ class UsbExportDialog(QDialog):
 
     def choose_target(self, folder: Path) -> None:
         self.other_folder = folder
-        self.refresh_drives()
+        self.refresh_drives(self.drives)
         self._select(folder)
 
     def target(self) -> Path | None:
