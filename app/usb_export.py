@@ -151,29 +151,50 @@ def export_folder_name(year: int, when: datetime) -> str:
 
 # ---------------------------------------------------------------- errors in Vietnamese
 
-GONE = {errno.ENOENT, errno.EIO, errno.ENODEV, errno.ENXIO, errno.ESTALE}
+
+def _codes(*names: str) -> set[int]:
+    return {getattr(errno, n) for n in names if hasattr(errno, n)}  # not all exist on Windows
+
+
+FULL = _codes("ENOSPC", "EDQUOT", "EFBIG")
+GONE = _codes("ENOENT", "EIO", "ENODEV", "ENXIO", "ESTALE")
+# Windows error codes: disk full; write-protected; not ready, device gone, path vanished.
+WIN_FULL, WIN_READ_ONLY, WIN_GONE = {39, 112}, {19}, {3, 21, 55, 1167}
+
+
+def _kind(exc: OSError) -> str:
+    winerror = getattr(exc, "winerror", None)
+    if exc.errno in FULL or winerror in WIN_FULL:
+        return "full"
+    if exc.errno == errno.EROFS or winerror in WIN_READ_ONLY:
+        return "read-only"
+    if winerror in WIN_GONE or exc.errno in GONE:
+        return "gone"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "denied"
+    return "other"
 
 
 def explain(exc: OSError, target: Path, needed: int = 0) -> ExportError:
     """A Vietnamese message for what went wrong on the target."""
-    code = exc.errno
-    if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+    kind = _kind(exc)
+    if kind == "full":
         more = f" (cần khoảng {_mb(needed)})" if needed else ""
         message = (
             f"Ổ đĩa “{target}” đã đầy, không đủ chỗ cho dữ liệu xuất{more}. Hãy xóa bớt tệp "
             "trên ổ hoặc chọn ổ khác rồi xuất lại."
         )
-    elif code == errno.EROFS:
+    elif kind == "read-only":
         message = (
             f"Ổ đĩa “{target}” chỉ cho phép đọc, không ghi được (có thể khóa chống ghi trên "
             "USB đang bật). Hãy mở khóa hoặc chọn ổ khác."
         )
-    elif code in (errno.EACCES, errno.EPERM):
+    elif kind == "denied":
         message = (
             f"Không có quyền ghi vào “{target}”. Hãy chọn thư mục khác hoặc kiểm tra quyền "
             "truy cập của ổ đĩa."
         )
-    elif code in GONE:
+    elif kind == "gone":
         message = (
             f"Không còn truy cập được “{target}”: ổ đĩa có thể đã bị rút ra hoặc bị lỗi. Hãy "
             "cắm lại ổ và xuất lại."

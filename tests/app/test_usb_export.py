@@ -258,3 +258,21 @@ def test_removable_drives_are_read_from_the_mounts_and_the_removable_flag(
     (drive,) = _linux_drives(mounts, sys_block, tmp_path / "no-labels")
     assert drive.path == stick and drive.label == "KINGSTON 8GB"
     assert drive.free > 0 and "trống" in drive.text
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "đã đầy"),
+        (OSError(errno.EROFS, "Read-only file system"), "chỉ cho phép đọc"),
+        (OSError(errno.EACCES, "Permission denied"), "Không có quyền ghi"),
+        (OSError(errno.EIO, "Input/output error"), "bị rút ra"),
+        (OSError(errno.ENOENT, "No such file or directory"), "bị rút ra"),
+        (OSError(errno.EINVAL, "Invalid argument"), "Không ghi được"),
+    ],
+)
+def test_each_failure_of_the_drive_has_its_vietnamese_message(
+    error: OSError, expected: str, tmp_path: Path
+) -> None:
+    message = usb_export.explain(error, tmp_path, 5 << 20).message
+    assert expected in message and "ghi dở đã được xóa" in message
