@@ -45,6 +45,11 @@ def _short(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
 
 
+def _number(value: float) -> str:
+    """2245 → "2.245", as Vietnamese writes thousands."""
+    return f"{value:,.0f}".replace(",", ".")
+
+
 def chart_height_mm(chart: m.BarChart) -> float:
     if chart.height_mm:
         return chart.height_mm
@@ -79,12 +84,12 @@ def chart_drawing(chart: m.BarChart, width: float) -> Drawing:
     bars.valueAxis.valueMax = max(top * 1.12, 1)
     bars.valueAxis.labels.fontName = regular
     bars.valueAxis.labels.fontSize = FONT_SIZE - 1
-    bars.valueAxis.labelTextFormat = lambda v: f"{v:.0f}" if float(v).is_integer() else ""
+    bars.valueAxis.labelTextFormat = lambda v: _number(v) if float(v).is_integer() else ""
     bars.valueAxis.visibleGrid = True
     bars.valueAxis.gridStrokeColor = colors.HexColor("#d9d9d9")
     bars.barSpacing = 1
     bars.groupSpacing = 6
-    bars.barLabelFormat = "%.0f"
+    bars.barLabelFormat = _number
     bars.barLabels.fontName = regular
     bars.barLabels.fontSize = FONT_SIZE - 1
     bars.barLabels.boxAnchor = "w"
