@@ -239,9 +239,13 @@ class _Run:
                 folder.rmdir()
 
     def mkdir(self, folder: Path) -> None:
+        """Create ``folder`` inside the target; a target gone (drive pulled out, its mount
+        point removed) is an error, never re-created on the computer's own disk."""
+        if not self.target.is_dir():
+            raise FileNotFoundError(errno.ENOENT, "target gone", str(self.target))
         missing = []
         probe = folder
-        while not probe.exists():
+        while probe != self.target and not probe.exists():
             missing.append(probe)
             probe = probe.parent
         for path in reversed(missing):

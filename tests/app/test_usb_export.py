@@ -276,3 +276,31 @@ def test_each_failure_of_the_drive_has_its_vietnamese_message(
 ) -> None:
     message = usb_export.explain(error, tmp_path, 5 << 20).message
     assert expected in message and "ghi dở đã được xóa" in message
+
+
+def test_a_drive_pulled_out_before_writing_is_not_recreated_on_the_computer(
+    year: None, tmp_path: Path
+) -> None:
+    mount_point = tmp_path / "media" / "KINGSTON"
+    mount_point.mkdir(parents=True)
+
+    def pull_out(_fraction: float, text: str) -> None:
+        if text.startswith("Đang sao chép") and mount_point.exists():
+            mount_point.rmdir()  # the stick is gone and the system removed its mount point
+
+    with pytest.raises(ExportError, match="bị rút ra"):
+        export_year(2024, mount_point, when=WHEN, progress=pull_out)
+    assert not mount_point.exists()
+
+
+def test_folders_are_made_only_inside_a_target_that_still_exists(tmp_path: Path) -> None:
+    target = tmp_path / "media" / "KINGSTON"
+    target.mkdir(parents=True)
+    run = usb_export._Run(target, lambda _f, _t: None, lambda: False, ExportHooks())
+    run.mkdir(target / "TDKT" / "VanBan")
+    assert run.created_dirs == [target / "TDKT", target / "TDKT" / "VanBan"]
+    run.rollback()
+    target.rmdir()
+    with pytest.raises(FileNotFoundError):
+        run.mkdir(target / "TDKT" / "VanBan")
+    assert not target.exists()
