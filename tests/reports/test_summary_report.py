@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from app import summary
 from app.documents import BarChart, render_docx, render_pdf
 from app.errors import ValidationError
-from app.reports import summary_report
+from app.reports import summary_report, summary_workbook
 from db.models import AuditLog, YearSummary
 from tests.documents.pdftext import body_text
 from tests.summary_year import GRANTED_2023, GRANTED_2024, fill_year
@@ -121,7 +121,7 @@ def test_the_docx_holds_the_tables_and_the_chart_as_a_picture(year: dict[str, in
 def test_the_workbook_has_one_sheet_per_table_with_numbers_as_numbers(
     year: dict[str, int],
 ) -> None:
-    book = load_workbook(io.BytesIO(summary_report.summary_workbook(2024, TODAY)))
+    book = load_workbook(io.BytesIO(summary_workbook.summary_workbook(2024, TODAY)))
     assert book.sheetnames == [
         "Kế hoạch",
         "Nhiệm vụ chưa xong",
@@ -143,8 +143,8 @@ def test_the_workbook_has_one_sheet_per_table_with_numbers_as_numbers(
 
 
 def test_formula_like_text_stays_text_in_the_workbook(sample_db: pw.SqliteDatabase) -> None:
-    sheet = summary_report.Sheet("Thử", ("A",), (("=HYPERLINK(1)",), (3,)))
-    book = load_workbook(io.BytesIO(summary_report.workbook_bytes([sheet])))
+    sheet = summary_workbook.Sheet("Thử", ("A",), (("=HYPERLINK(1)",), (3,)))
+    book = load_workbook(io.BytesIO(summary_workbook.workbook_bytes([sheet])))
     assert book["Thử"]["A2"].data_type == "s" and book["Thử"]["A3"].value == 3
 
 

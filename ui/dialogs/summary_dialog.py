@@ -193,7 +193,7 @@ class YearSummaryDialog(QDialog):
         return dialog
 
     def save_excel(self) -> Path | None:
-        from app.reports.summary_report import summary_workbook
+        from app.reports.summary_workbook import summary_workbook
 
         if not self._saved_first():
             return None
