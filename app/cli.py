@@ -15,7 +15,8 @@ from app.errors import AppError, CommandError
 from app.paths import resolve_paths
 from app.session import close_app_database, open_app_database
 
-EXPORTS = ("plan", "agenda", "invitation", "minutes", "ballot")
+EXPORTS = ("plan", "agenda", "invitation", "minutes", "ballot", "summary")
+FOLDER_EXPORTS = ("summary",)  # written as a verified folder (--to), not one file (--out)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format", choices=("pdf", "docx"), help="mặc định: theo đuôi tệp --out, hoặc pdf"
     )
-    export.add_argument("--out", metavar="TỆP", required=True, help="tệp sẽ ghi ra")
+    export.add_argument("--out", metavar="TỆP", help="tệp sẽ ghi ra (mọi văn bản trừ summary)")
+    export.add_argument(
+        "--to",
+        metavar="THƯ_MỤC",
+        help="summary: thư mục (ổ USB) nhận báo cáo tổng kết, văn bản của năm, bản sao dữ liệu",
+    )
     export.add_argument("--db", metavar="TỆP", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
     backup = commands.add_parser("backup", help="sao lưu cơ sở dữ liệu vào một thư mục")
     backup.add_argument("--to", metavar="THƯ_MỤC", required=True, help="thư mục nhận bản sao lưu")
@@ -122,6 +128,10 @@ def _export(args: argparse.Namespace) -> int:
     from app.documents import render_docx, render_pdf, write_atomically
     from app.reports import plan_report
 
+    if args.document in FOLDER_EXPORTS:
+        return _export_folder(args)
+    if not args.out:
+        raise CommandError(f"Xuất {args.document} cần --out TỆP.")
     out = Path(args.out)
     fmt = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
     if args.document == "plan" and args.year is None:
@@ -144,6 +154,27 @@ def _export(args: argparse.Namespace) -> int:
     data = render_docx(document) if fmt == "docx" else render_pdf(document)
     write_atomically(out, data)
     print(f"Đã xuất {out} ({len(data):,} byte).".replace(",", "."))
+    return 0
+
+
+def _export_folder(args: argparse.Namespace) -> int:
+    """export summary --year N --to DIR: the verified export a USB stick receives."""
+    from app.usb_export import export_year
+
+    if args.year is None:
+        raise CommandError("Xuất báo cáo tổng kết cần --year NĂM.")
+    if not args.to:
+        raise CommandError("Xuất báo cáo tổng kết cần --to THƯ_MỤC (thư mục hoặc ổ USB nhận).")
+    db, _path = _open_existing(args)
+    try:
+        result = export_year(args.year, Path(args.to))
+    finally:
+        close_app_database(db)
+    size = f"{result.total_bytes:,}".replace(",", ".")
+    print(
+        f"Đã xuất {len(result.entries)} tệp ({size} byte) vào {result.folder} và kiểm tra lại "
+        "từng tệp theo manifest.json: khớp."
+    )
     return 0
 
 

@@ -348,7 +348,10 @@ def delete_agenda_item(item_id: int) -> None:
 # --- attendance ------------------------------------------------------------------------------
 def attendance_rows(meeting_id: int) -> list[AttendanceRow]:
     roles = {m.person_id: m.role.label for m in CouncilMember.select()}
-    names = dict(Person.select(Person.id, Person.full_name).tuples())
+    invited = Attendance.select(Attendance.person).where(Attendance.meeting == meeting_id)
+    names = dict(  # the invitees' names, not every person's
+        Person.select(Person.id, Person.full_name).where(Person.id.in_(invited)).tuples()
+    )
     return [
         AttendanceRow(
             a.id,

@@ -399,6 +399,14 @@ def in_process(db: Path) -> None:
         detail(note)
 
 
+# --- year-end summary ---------------------------------------------------------------------
+def year_end_summary(db: Path) -> None:
+    from bench.generate import LAST_YEAR
+    from bench.summary_bench import measure_summary
+
+    measure_summary(db, LAST_YEAR, record, detail, Figure)
+
+
 # --- crash safety -------------------------------------------------------------------------
 crash_rows: list[str] = []
 
@@ -483,6 +491,7 @@ def main(argv: list[str]) -> int:
     )
     section("imports", import_breakdown)
     section("in-process", lambda: in_process(db))
+    section("year-end summary", lambda: year_end_summary(db))
     if "--no-crash" not in argv:
         section("crash loop", crash_safety)
     try:

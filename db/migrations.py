@@ -18,7 +18,7 @@ from db.errors import DatabaseTooNew, ForeignDatabase
 from db.models import ALL_MODELS
 
 APPLICATION_ID = 0x54444B54  # "TDKT"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 8
 
 Step = Callable[[pw.SqliteDatabase], None]
 
@@ -41,8 +41,25 @@ def _step_3_written_votes(db: pw.SqliteDatabase) -> None:
         db.execute_sql('ALTER TABLE "vote" ADD COLUMN "written_votes" INTEGER NOT NULL DEFAULT 0')
 
 
+def _step_8_year_summary(db: pw.SqliteDatabase) -> None:
+    """Version 8: the narrative sections of the year-end summary, one row per year."""
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "year_summary" ('
+        '"id" INTEGER NOT NULL PRIMARY KEY, "year" INTEGER NOT NULL, '
+        '"results" TEXT NOT NULL, "shortcomings" TEXT NOT NULL, "lessons" TEXT NOT NULL, '
+        '"directions" TEXT NOT NULL, "recommendations" TEXT NOT NULL)'
+    )
+    db.execute_sql(
+        'CREATE UNIQUE INDEX IF NOT EXISTS "year_summary_year" ON "year_summary" ("year")'
+    )
+
+
 # (version reached, step) for files older than SCHEMA_VERSION. Version 1 is the baseline.
-STEPS: list[tuple[int, Step]] = [(2, _step_2_trash), (3, _step_3_written_votes)]
+STEPS: list[tuple[int, Step]] = [
+    (2, _step_2_trash),
+    (3, _step_3_written_votes),
+    (8, _step_8_year_summary),
+]
 
 
 @dataclass(frozen=True)

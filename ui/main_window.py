@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         self.trash_action = QAction("Thùng &rác…", self)
         self.audit_action = QAction("&Nhật ký thay đổi…", self)
         self.audit_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.summary_action = QAction("Báo cáo tổng &kết năm…", self)
+        self.usb_action = QAction("&Xuất ra USB…", self)
+        self.usb_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.quit_action = QAction("&Thoát", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         file_menu.addAction(self.open_action)
@@ -102,6 +105,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.check_action)
         file_menu.addAction(self.trash_action)
         file_menu.addAction(self.audit_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.summary_action)
+        file_menu.addAction(self.usb_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
@@ -121,6 +127,8 @@ class MainWindow(QMainWindow):
         self.check_action.triggered.connect(self.check_data)
         self.audit_action.triggered.connect(self.show_audit_log)
         self.trash_action.triggered.connect(self.show_trash)
+        self.summary_action.triggered.connect(self.show_year_summary)
+        self.usb_action.triggered.connect(self.show_usb_export)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self.show_about)
         self.find_action.triggered.connect(self._on_find_triggered)
@@ -302,6 +310,20 @@ class MainWindow(QMainWindow):
 
     def show_audit_log(self) -> AuditLogDialog:
         dialog = AuditLogDialog(date.today(), self)
+        dialog.show()
+        return dialog
+
+    def show_year_summary(self) -> QWidget:
+        from ui.dialogs.summary_dialog import YearSummaryDialog
+
+        dialog = YearSummaryDialog(self.selected_year() or self.today.year, self)
+        dialog.show()
+        return dialog
+
+    def show_usb_export(self) -> QWidget:
+        from ui.dialogs.usb_export_dialog import UsbExportDialog
+
+        dialog = UsbExportDialog(self.selected_year() or self.today.year, self)
         dialog.show()
         return dialog
 

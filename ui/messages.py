@@ -96,3 +96,19 @@ def ask_printer(parent: QWidget | None) -> QPrinter | None:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("In văn bản")
     return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: Path | None = None) -> Path | None:
+    """A folder picker (the export's target); None when cancelled."""
+    dialog = QFileDialog(parent, title)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.setLabelText(QFileDialog.DialogLabel.LookIn, "Thư mục:")
+    dialog.setLabelText(QFileDialog.DialogLabel.FileName, "Thư mục:")
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Chọn")
+    dialog.setLabelText(QFileDialog.DialogLabel.Reject, "Hủy")
+    if folder is not None and folder.is_dir():
+        dialog.setDirectory(str(folder))
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])

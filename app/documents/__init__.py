@@ -9,6 +9,7 @@ from app.documents.files import write_atomically
 from app.documents.fonts import FontChoice, font_family
 from app.documents.model import (
     AdminDocument,
+    BarChart,
     Block,
     Bullet,
     Header,
@@ -24,6 +25,7 @@ from app.documents.pdf import render_pdf
 
 __all__ = [
     "AdminDocument",
+    "BarChart",
     "Block",
     "Bullet",
     "FontChoice",

@@ -194,6 +194,17 @@ def _table(document: Document, block: m.Table, text_mm: float) -> None:
     _line(document, "", Look(size=6))  # Word needs a paragraph between two tables
 
 
+def _chart(document: Document, block: m.BarChart, text_mm: float) -> None:
+    """The chart as a PNG of the PDF's own drawing, as wide as the text, centred."""
+    from app.documents.chart import chart_drawing, drawing_png
+
+    drawing = chart_drawing(block, text_mm / lay.MM_PER_POINT)
+    paragraph = _line(document, "", Look(space_before=4, keep_next=bool(block.caption.strip())))
+    paragraph.runs[0].add_picture(io.BytesIO(drawing_png(drawing)), width=Mm(text_mm))
+    if block.caption.strip():
+        _line(document, block.caption, Look(italic=True, space_after=6))
+
+
 def _block(document: Document, block: m.Block, text_mm: float) -> None:
     if isinstance(block, m.Heading):
         space = 6 if block.level == 1 else 0
@@ -218,6 +229,8 @@ def _block(document: Document, block: m.Block, text_mm: float) -> None:
         _line(document, "", Look(size=1)).paragraph_format.space_after = Mm(block.height_mm)
     elif isinstance(block, m.PageBreak):
         document.add_page_break()
+    elif isinstance(block, m.BarChart):
+        _chart(document, block, text_mm)
     else:
         raise TypeError(f"not a document block: {block!r}")
 

@@ -138,7 +138,30 @@ class PageBreak:
     """The rest of the body starts on a new page."""
 
 
-Block = Heading | Paragraph | LabelledLine | Bullet | Table | Spacer | PageBreak
+@dataclass(frozen=True)
+class BarChart:
+    """A horizontal bar chart: one bar per series for each category, with a legend.
+
+    Drawn with ReportLab graphics in the PDF and as a PNG of the same drawing in Word.
+    ``caption`` is printed centred under the chart.
+    """
+
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[float, ...]], ...]  # (legend label, one value per category)
+    caption: str = ""
+    height_mm: float = 0.0  # 0: sized from the number of bars
+
+    def __post_init__(self) -> None:
+        if not self.series:
+            raise ValueError("a chart needs at least one series")
+        wrong = [name for name, values in self.series if len(values) != len(self.categories)]
+        if wrong:
+            raise ValueError(f"series {wrong!r} do not have one value per category")
+        if self.height_mm < 0:
+            raise ValueError("a chart's height cannot be negative")
+
+
+Block = Heading | Paragraph | LabelledLine | Bullet | Table | Spacer | PageBreak | BarChart
 
 
 @dataclass(frozen=True)

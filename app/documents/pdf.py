@@ -157,7 +157,19 @@ def _block(block: m.Block, styles: StyleSheet1, width: float, height: float) -> 
         return [RLSpacer(1, block.height_mm * mm)]
     if isinstance(block, m.PageBreak):
         return [RLPageBreak()]
+    if isinstance(block, m.BarChart):
+        return [_chart(block, styles, width)]
     raise TypeError(f"not a document block: {block!r}")
+
+
+def _chart(block: m.BarChart, styles: StyleSheet1, width: float) -> Flowable:
+    from app.documents.chart import chart_drawing
+
+    parts: list[Flowable] = [RLSpacer(1, 4), chart_drawing(block, width)]
+    if block.caption.strip():
+        style = body_variant(styles, bold=False, italic=True, align="center", indent=False)
+        parts.append(_para(block.caption, style))
+    return KeepTogether(parts)
 
 
 def _signature(signer: m.Signer, styles: StyleSheet1) -> list[Flowable]:

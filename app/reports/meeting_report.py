@@ -12,7 +12,7 @@ from app.meeting_edit import AgendaRow, AttendanceRow, agenda_rows, attendance_r
 from app.meeting_votes import count_of
 from app.reports.plan_report import BLANK, NO_AGENCY, place_date
 from app.vntext import admin_date
-from app.voting import judge, threshold_for
+from app.voting import Threshold, judge, threshold_for
 from db.enums import AttendanceStatus
 from db.models import AgendaItem, AwardType, Council, Meeting, Person, Proposal, Unit, Vote
 
@@ -51,7 +51,8 @@ def meeting_facts(meeting_id: int) -> MeetingFacts:
     m = Meeting.get_or_none(Meeting.id == meeting_id)
     if m is None:
         raise NotFound(f"Không có phiên họp số {meeting_id}.")
-    names = dict(Person.select(Person.id, Person.full_name).tuples())
+    wanted = [i for i in (m.chair_id, m.secretary_id) if i]  # two names, not every person's
+    names = dict(Person.select(Person.id, Person.full_name).where(Person.id.in_(wanted)).tuples())
     on = m.held_on or date(m.year, m.month or 12, 1)
     return MeetingFacts(
         m.id,
@@ -151,14 +152,26 @@ def invitation_document(meeting_id: int, attendance_id: int | None = None) -> Ad
 
 
 def _vote_rows(meeting_id: int, on: date) -> tuple[list[tuple[str, ...]], list[str]]:
-    names = dict(Person.select(Person.id, Person.full_name).tuples())
+    voted = Proposal.select(Proposal.person).join(Vote).where(Vote.meeting == meeting_id)
+    names = dict(  # the people voted on, not every person's name
+        Person.select(Person.id, Person.full_name).where(Person.id.in_(voted)).tuples()
+    )
     units = dict(Unit.select(Unit.id, Unit.name).tuples())
     awards = {a.id: a for a in AwardType.select()}
     rows, bases = [], []
+    thresholds: dict[str, Threshold] = {}
+    proposals = {  # one query for the proposals voted on, not one per vote
+        p.id: p
+        for p in Proposal.select().where(
+            Proposal.id.in_(Vote.select(Vote.proposal).where(Vote.meeting == meeting_id))
+        )
+    }
     for vote in Vote.select().where(Vote.meeting == meeting_id).order_by(Vote.id):
-        proposal = Proposal.get_by_id(vote.proposal_id)
+        proposal = proposals[vote.proposal_id]
         award = awards[proposal.award_type_id]
-        threshold = threshold_for(award.code, on)
+        if award.code not in thresholds:  # one catalog lookup per title, not per vote
+            thresholds[award.code] = threshold_for(award.code, on)
+        threshold = thresholds[award.code]
         count = count_of(vote)
         result = judge(count, threshold)
         who = (

@@ -15,6 +15,7 @@ from db.models.org import (
     Unit,
 )
 from db.models.plan import Plan, PlanItem, PlanItemUnit, ProgressNote
+from db.models.summary import YearSummary
 from db.models.system import AuditLog, Setting, Trash
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
@@ -46,6 +47,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     DossierItem,
     Vote,
     Trash,
+    YearSummary,
 )
 
 __all__ = [
@@ -80,5 +82,6 @@ __all__ = [
     "TypicalExample",
     "Unit",
     "Vote",
+    "YearSummary",
     "database_proxy",
 ]

@@ -157,7 +157,7 @@ def test_step_3_keeps_written_votes_and_old_votes_read_zero(tmp_path: Path) -> N
         " VALUES (1, 1, 'show_of_hands', 5, 4, 0, 0, 0, 3, 1, 0)"
     )
     result = migrations.prepare(db, path)
-    assert (result.from_version, result.to_version) == (2, 3)
+    assert (result.from_version, result.to_version) == (2, migrations.SCHEMA_VERSION)
     assert db.execute_sql("SELECT written_votes, votes_for FROM vote").fetchone() == (0, 3)
     db.close()
 
@@ -189,3 +189,24 @@ def test_the_app_opens_a_version_1_file(tmp_path: Path) -> None:
     db, info = open_app_database(path)
     assert info.schema_version == migrations.SCHEMA_VERSION and info.migration_backup is not None
     close_app_database(db)
+
+
+def test_step_8_adds_the_year_summary_to_a_version_3_file(tmp_path: Path) -> None:
+    path = tmp_path / "v3.sqlite"
+    db = open_database(path)
+    migrations.prepare(db, path, latest=3)
+    db.execute_sql('DROP TABLE "year_summary"')
+    db.close()
+    db = open_database(path)
+    result = migrations.prepare(db, path)
+    assert (result.from_version, result.to_version) == (3, 8)
+    db.execute_sql(
+        "INSERT INTO year_summary (year, results, shortcomings, lessons, directions,"
+        " recommendations) VALUES (2024, 'Tốt', '', '', '', '')"
+    )
+    with pytest.raises(pw.IntegrityError):  # one narrative per year
+        db.execute_sql(
+            "INSERT INTO year_summary (year, results, shortcomings, lessons, directions,"
+            " recommendations) VALUES (2024, 'Trùng', '', '', '', '')"
+        )
+    db.close()

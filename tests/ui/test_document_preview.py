@@ -10,6 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import FakeMessages
+from tests.ui.conftest import wait_loaded
 from ui import messages
 from ui.main_window import MainWindow
 
@@ -17,6 +18,7 @@ from ui.main_window import MainWindow
 @pytest.fixture
 def preview(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("TDKT_DOC_FONT", "bundled")
+    wait_loaded(qtbot, window.plan_tab)  # the window waits for its first list, not the plan
     dialog = window.plan_tab.make_preview()
     assert dialog is not None
     qtbot.addWidget(dialog)
