@@ -1,0 +1,496 @@
+"""Import award proposal lists sent by the units, as an Excel workbook or a table in a Word file.
+
+``read_file`` parses and checks every row without writing anything and returns a report:
+accepted rows, rows whose name matched only loosely (the operator confirms which person or
+unit is meant) and rejected rows with their reason. ``commit`` writes the whole list in one
+transaction, or nothing: any rejected row, unconfirmed match or failure refuses the import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from app import records
+from app.award_import_files import (
+    EXAMPLE_MARKS,
+    cell_long_text,
+    cell_text,
+    is_numbering_row,
+    is_section_row,
+    read_table,
+    template_xlsx,
+)
+from app.award_import_match import (
+    Directory,
+    NameMatch,
+    match_award,
+    match_kind,
+    match_names,
+    name_key,
+    recipient_kind,
+    unit_fits,
+)
+from app.errors import ValidationError
+from app.exports.tables import xlsx_bytes
+from app.vntext import fold, has_control_chars
+from db.enums import CommendationKind, ProposalStatus, RecipientKind
+from db.models import AwardType, Proposal, ProposalEvent
+
+__all__ = ["ImportReport", "ImportRow", "RowStatus", "commit", "read_file", "template_xlsx"]
+
+MAX_TEXT = 4000
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+class RowStatus(StrEnum):
+    ACCEPTED = "accepted"
+    CONFIRM = "confirm"
+    REJECTED = "rejected"
+
+    @property
+    def label(self) -> str:
+        return {"accepted": "Hợp lệ", "confirm": "Cần xác nhận", "rejected": "Bị từ chối"}[
+            self.value
+        ]
+
+
+# --- results ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    label: str  # "Nguyễn Văn An — Văn phòng"
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    row_number: int  # the row in the sheet (or in the Word table), as the operator sees it
+    status: RowStatus
+    name_text: str  # as written in the file
+    unit_text: str
+    award_text: str
+    recipient_kind: RecipientKind | None
+    recipient_id: int | None  # the person or unit matched (None until confirmed)
+    recipient_label: str
+    candidates: tuple[Candidate, ...]
+    award_type_id: int | None
+    award_name: str
+    year: int | None
+    kind: CommendationKind
+    achievements: str
+    initiative: str
+    reasons: tuple[str, ...]  # why rejected, or what to confirm
+    search_key: str = ""
+
+    @property
+    def reason_text(self) -> str:
+        return "; ".join(self.reasons)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    source_name: str
+    file_kind: str  # "Excel" or "Word"
+    rows: tuple[ImportRow, ...]
+    skipped_blank: int = 0
+
+    @property
+    def accepted(self) -> list[ImportRow]:
+        return [r for r in self.rows if r.status is RowStatus.ACCEPTED]
+
+    @property
+    def to_confirm(self) -> list[ImportRow]:
+        return [r for r in self.rows if r.status is RowStatus.CONFIRM]
+
+    @property
+    def rejected(self) -> list[ImportRow]:
+        return [r for r in self.rows if r.status is RowStatus.REJECTED]
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.rows)} dòng: {len(self.accepted)} hợp lệ, "
+            f"{len(self.to_confirm)} cần xác nhận, {len(self.rejected)} bị từ chối"
+        )
+
+    def confirm(self, row_number: int, candidate_id: int) -> ImportReport:
+        """The report with one row's match confirmed by the operator (one of its candidates)."""
+        rows = []
+        for row in self.rows:
+            if row.row_number == row_number and row.status is RowStatus.CONFIRM:
+                chosen = next((c for c in row.candidates if c.id == candidate_id), None)
+                if chosen is None:
+                    raise ValidationError(f"Dòng {row_number}: lựa chọn không nằm trong các gợi ý.")
+                row = replace(
+                    row,
+                    status=RowStatus.ACCEPTED,
+                    recipient_id=chosen.id,
+                    recipient_label=chosen.label,
+                    reasons=(f"Đã xác nhận: {chosen.label}",),
+                )
+            rows.append(row)
+        return replace(self, rows=tuple(rows))
+
+
+REPORT_HEADERS = (
+    "Dòng",
+    "Trạng thái",
+    "Họ tên / tên tập thể (trong tệp)",
+    "Khớp với",
+    "Danh hiệu, hình thức",
+    "Năm",
+    "Lý do, ghi chú",
+)
+
+
+def report_xlsx(report: ImportReport) -> bytes:
+    """The check report as a workbook, to send back to the unit with the reasons."""
+    rows = [
+        (
+            r.row_number,
+            r.status.label,
+            r.name_text,
+            r.recipient_label,
+            r.award_name or r.award_text,
+            r.year,
+            r.reason_text,
+        )
+        for r in report.rows
+    ]
+    return xlsx_bytes("Kết quả kiểm tra", REPORT_HEADERS, rows)
+
+
+# --- validating rows -------------------------------------------------------------------------
+_TEXT_LABELS = (
+    ("name", "Họ tên"),
+    ("unit", "Đơn vị"),
+    ("award", "Danh hiệu"),
+    ("achievements", "Thành tích"),
+    ("initiative", "Sáng kiến"),
+)
+
+
+def _text_problems(values: dict[str, str]) -> list[str]:
+    problems = []
+    for key, label in _TEXT_LABELS:
+        value = values.get(key, "")
+        if has_control_chars(value):
+            problems.append(f"{label} có ký tự điều khiển không hợp lệ")
+        elif len(value) > MAX_TEXT:
+            problems.append(f"{label} quá dài (tối đa {MAX_TEXT} ký tự)")
+    return problems
+
+
+def _year(text: str, default: int, problems: list[str]) -> int | None:
+    if not text:
+        return default
+    try:
+        year = int(float(text.replace(",", ".")))
+    except ValueError:
+        problems.append(f"Năm “{text}” không phải là số")
+        return None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        problems.append(f"Năm {year} nằm ngoài khoảng {MIN_YEAR}–{MAX_YEAR}")
+        return None
+    return year
+
+
+def _award(text: str, directory: Directory, problems: list[str]) -> AwardType | None:
+    if not text:
+        problems.append("Thiếu danh hiệu, hình thức khen thưởng")
+        return None
+    award = match_award(text, directory.awards)
+    if award is None:
+        problems.append(f"Không có danh hiệu, hình thức “{text}” trong danh mục")
+    return award
+
+
+def _kind_of_recipient(
+    values: dict[str, str],
+    section_kind: RecipientKind | None,
+    award: AwardType | None,
+    problems: list[str],
+) -> RecipientKind | None:
+    declared = recipient_kind(values.get("recipient", ""))
+    if declared == "invalid":
+        problems.append(
+            f"Đối tượng “{values.get('recipient')}” không hợp lệ (ghi “Cá nhân” hoặc “Tập thể”)"
+        )
+        declared = None
+    kind = declared or section_kind
+    if kind is None and award is not None and award.recipient is not RecipientKind.BOTH:
+        kind = award.recipient
+    if award is not None and kind is not None and award.recipient not in (RecipientKind.BOTH, kind):
+        problems.append(
+            f"“{award.name}” chỉ xét cho {award.recipient.label.lower()}, "
+            f"không cho {kind.label.lower()}"
+        )
+    return kind  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class _Recipient:
+    kind: RecipientKind | None
+    id: int | None = None
+    label: str = ""
+    candidates: tuple[Candidate, ...] = ()
+    note: str = ""  # what the operator must confirm
+
+
+def _recipient(
+    name_text: str,
+    unit_text: str,
+    kind: RecipientKind | None,
+    directory: Directory,
+    problems: list[str],
+) -> _Recipient:
+    """The person or unit meant: exact (accepted), loose or close (to confirm), or none."""
+    if not name_text:
+        problems.append("Thiếu họ tên cá nhân hoặc tên tập thể")
+        return _Recipient(kind)
+    kinds = [kind] if kind else [RecipientKind.INDIVIDUAL, RecipientKind.COLLECTIVE]
+    found: list[tuple[RecipientKind, NameMatch]] = []
+    for k in kinds:
+        if k is RecipientKind.INDIVIDUAL:
+            names = {pid: v[0] for pid, v in directory.people.items()}
+            match = match_names(name_text, directory.people_by_key, names)
+        else:
+            names = {uid: v[0] for uid, v in directory.units.items()}
+            match = match_names(name_text, directory.units_by_key, names)
+        if match.exact or match.loose or match.near:
+            found.append((k, match))
+    if not found:
+        what = {RecipientKind.INDIVIDUAL: "cá nhân", RecipientKind.COLLECTIVE: "tập thể"}
+        problems.append(
+            f"Không tìm thấy {what.get(kind, 'cá nhân hay tập thể')} “{name_text}” "  # type: ignore[arg-type]
+            "trong danh bạ"
+        )
+        return _Recipient(kind)
+    if len(found) > 1:  # a person and a unit of the same name, and the file does not say
+        candidates = tuple(
+            Candidate(i, directory.label(k, i)) for k, m in found for i in m.exact + m.loose
+        )
+        return _Recipient(
+            None, candidates=candidates, note="Trùng tên một cá nhân và một tập thể: chọn một"
+        )
+    k, match = found[0]
+    pool = match.exact + match.loose or match.near
+    if k is RecipientKind.INDIVIDUAL and len(pool) > 1 and unit_text:
+        fitting = tuple(p for p in pool if unit_fits(unit_text, directory.people[p][2], directory))
+        pool = fitting or pool
+    if len(pool) == 1 and pool[0] in match.exact:
+        return _Recipient(k, pool[0], directory.label(k, pool[0]))
+    candidates = tuple(Candidate(i, directory.label(k, i)) for i in pool)
+    if len(pool) > 1:
+        note = f"{len(pool)} đối tượng trùng tên: chọn đúng người, đúng tập thể"
+    elif match.near:
+        note = f"Không có tên đúng như vậy; gần giống: {candidates[0].label}"
+    else:
+        note = f"Tên khác cách viết (dấu, chữ hoa): {candidates[0].label}"
+    return _Recipient(k, candidates=candidates, note=note)
+
+
+def _validate_row(
+    number: int,
+    values: dict[str, str],
+    section_kind: RecipientKind | None,
+    default_year: int,
+    directory: Directory,
+) -> ImportRow:
+    problems = _text_problems(values)
+    award = _award(values.get("award", ""), directory, problems)
+    year = _year(values.get("year", ""), default_year, problems)
+    kind = match_kind(values.get("kind", ""))
+    if kind is None:
+        problems.append(f"Loại hình khen thưởng “{values.get('kind')}” không hợp lệ")
+    recipient_kind_ = _kind_of_recipient(values, section_kind, award, problems)
+    name_text, unit_text = values.get("name", ""), values.get("unit", "")
+    who = _recipient(name_text, unit_text, recipient_kind_, directory, problems)
+    if (
+        who.id is not None
+        and award is not None
+        and year is not None
+        and directory.has_proposal(who.kind, who.id, award.id, year)
+    ):
+        problems.append(f"Đã có đề nghị “{award.name}” năm {year} cho {who.label}")
+    if problems:
+        status, reasons = RowStatus.REJECTED, tuple(problems)
+    elif who.id is None:
+        status, reasons = RowStatus.CONFIRM, (who.note,)
+    else:
+        status, reasons = RowStatus.ACCEPTED, ()
+    award_text = values.get("award", "")
+    return ImportRow(
+        row_number=number,
+        status=status,
+        name_text=name_text,
+        unit_text=unit_text,
+        award_text=award_text,
+        recipient_kind=who.kind,
+        recipient_id=who.id,
+        recipient_label=who.label,
+        candidates=who.candidates if status is RowStatus.CONFIRM else (),
+        award_type_id=award.id if award else None,
+        award_name=award.name if award else "",
+        year=year,
+        kind=kind or CommendationKind.REGULAR,
+        achievements=values.get("achievements", ""),
+        initiative=values.get("initiative", ""),
+        reasons=reasons,
+        search_key=" | ".join(fold(t) for t in (name_text, who.label, award_text, unit_text) if t),
+    )
+
+
+def _duplicates_in_file(rows: list[ImportRow]) -> list[ImportRow]:
+    """A second row for the same recipient, award and year is refused."""
+    seen: dict[tuple[object, ...], int] = {}
+    out: list[ImportRow] = []
+    for row in rows:
+        key = (row.recipient_kind, row.recipient_id, row.award_type_id, row.year)
+        if row.status is RowStatus.REJECTED:
+            pass
+        elif row.recipient_id is not None and key in seen:
+            row = replace(
+                row,
+                status=RowStatus.REJECTED,
+                reasons=(f"Trùng với dòng {seen[key]} (cùng đối tượng, danh hiệu và năm)",),
+            )
+        elif row.recipient_id is not None:
+            seen[key] = row.row_number
+        out.append(row)
+    return out
+
+
+def _section_kind(texts: list[str], current: RecipientKind | None) -> RecipientKind | None:
+    heading = name_key(" ".join(texts))
+    if "tap the" in heading:
+        return RecipientKind.COLLECTIVE
+    if "ca nhan" in heading:
+        return RecipientKind.INDIVIDUAL
+    return current
+
+
+def read_bytes(data: bytes, source_name: str, default_year: int) -> ImportReport:
+    """Parse and check a file's content; writes nothing."""
+    table = read_table(data, source_name)
+    directory = Directory.load()
+    rows: list[ImportRow] = []
+    blank = 0
+    section: RecipientKind | None = None
+    for number, cells in table.rows:
+        texts = [cell_text(c) for c in cells]
+        values = {
+            key: cell_long_text(cells[i]) if key in ("achievements", "initiative") else texts[i]
+            for key, i in table.header.items()
+            if i < len(cells)
+        }
+        if not any(texts) or is_numbering_row(texts):
+            blank += 1
+        elif name_key(values.get("stt", "")) in EXAMPLE_MARKS:
+            continue
+        elif is_section_row(values, texts):
+            section = _section_kind(texts, section)
+        else:
+            rows.append(_validate_row(number, values, section, default_year, directory))
+    if not rows:
+        raise ValidationError(
+            f"Bảng trong tệp “{source_name}” không có dòng đề nghị nào; không có gì được nhập."
+        )
+    return ImportReport(source_name, table.kind, tuple(_duplicates_in_file(rows)), blank)
+
+
+def read_file(path: Path, default_year: int) -> ImportReport:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Không mở được tệp “{Path(path).name}”: {exc.strerror}.") from exc
+    return read_bytes(data, Path(path).name, default_year)
+
+
+# --- writing ---------------------------------------------------------------------------------
+CreateProposal = Callable[[ImportRow, str], Proposal]
+
+
+def _create_proposal(row: ImportRow, note: str) -> Proposal:
+    """One draft proposal with its first log line (inside the caller's transaction)."""
+    individual = row.recipient_kind is RecipientKind.INDIVIDUAL
+    proposal = records.create(
+        Proposal,
+        year=row.year,
+        person=row.recipient_id if individual else None,
+        unit=None if individual else row.recipient_id,
+        award_type=row.award_type_id,
+        kind=row.kind,
+        achievements=row.achievements,
+        initiative=row.initiative,
+        status=ProposalStatus.DRAFT,
+    )
+    records.create(
+        ProposalEvent,
+        proposal=proposal,
+        happened_on=datetime.now(),
+        from_status=None,
+        to_status=ProposalStatus.DRAFT,
+        note=note,
+    )
+    return proposal
+
+
+def commit(report: ImportReport, create: CreateProposal = _create_proposal) -> list[int]:
+    """Write every row as a draft proposal, all in one transaction, or nothing at all."""
+    if report.rejected:
+        numbers = ", ".join(str(r.row_number) for r in report.rejected[:10])
+        raise ValidationError(
+            f"Còn {len(report.rejected)} dòng bị từ chối (dòng {numbers}). Danh sách chỉ được "
+            "nhập khi mọi dòng đều hợp lệ: hãy sửa tệp rồi nhập lại."
+        )
+    if report.to_confirm:
+        numbers = ", ".join(str(r.row_number) for r in report.to_confirm[:10])
+        raise ValidationError(
+            f"Còn {len(report.to_confirm)} dòng chưa xác nhận tên (dòng {numbers})."
+        )
+    if not report.rows:
+        raise ValidationError("Không có dòng nào để nhập.")
+    ids: list[int] = []
+    with records.transaction():
+        # Checked again inside the transaction: the directory may have changed since the preview.
+        fresh = Directory.load()
+        seen: set[tuple[str, int, int, int]] = set()
+        for row in report.rows:
+            individual = row.recipient_kind is RecipientKind.INDIVIDUAL
+            assert row.recipient_id is not None and row.award_type_id is not None
+            assert row.year is not None
+            if (individual and row.recipient_id not in fresh.people) or (
+                not individual and row.recipient_id not in fresh.units
+            ):
+                raise ValidationError(
+                    f"Dòng {row.row_number}: “{row.recipient_label}” không còn trong danh bạ; "
+                    "không có gì được nhập."
+                )
+            if row.award_type_id not in fresh.awards:
+                raise ValidationError(
+                    f"Dòng {row.row_number}: danh hiệu “{row.award_name}” không còn dùng; "
+                    "không có gì được nhập."
+                )
+            key = ("p" if individual else "u", row.recipient_id, row.award_type_id, row.year)
+            if (
+                fresh.has_proposal(
+                    row.recipient_kind, row.recipient_id, row.award_type_id, row.year
+                )
+                or key in seen
+            ):
+                raise ValidationError(
+                    f"Dòng {row.row_number}: đã có đề nghị “{row.award_name}” năm {row.year} "
+                    f"cho {row.recipient_label}; không có gì được nhập."
+                )
+            seen.add(key)
+            note = f"Nhập từ tệp {report.source_name}, dòng {row.row_number}"
+            try:
+                ids.append(int(create(row, note).id))
+            except ValidationError as exc:
+                raise ValidationError(
+                    f"Dòng {row.row_number}: {exc.message} Không có gì được nhập."
+                ) from exc
+    return ids

@@ -1,0 +1,151 @@
+"""Matching what a unit wrote against the directory and the catalog: names without diacritics or
+case, close spellings as suggestions, award types by name, short name or code."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from app.vntext import clean, fold
+from db.enums import CommendationKind, ProposalStatus, RecipientKind
+from db.models import AwardType, Person, Proposal, Unit
+
+
+@dataclass
+class Directory:
+    """People, units and award types, read once per import and keyed by folded name."""
+
+    people: dict[int, tuple[str, str, int | None]] = field(default_factory=dict)  # name, key, unit
+    units: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # name, key, short key
+    awards: dict[int, AwardType] = field(default_factory=dict)
+    people_by_key: dict[str, list[int]] = field(default_factory=dict)
+    units_by_key: dict[str, list[int]] = field(default_factory=dict)
+    existing: set[tuple[str, int, int, int]] = field(default_factory=set)
+
+    @classmethod
+    def load(cls) -> Directory:
+        d = cls()
+        for pid, name, unit_id in (
+            Person.select(Person.id, Person.full_name, Person.unit)
+            .where(
+                Person.active == True  # noqa: E712
+            )
+            .tuples()
+        ):
+            key = name_key(name)
+            d.people[pid] = (name, key, unit_id)
+            d.people_by_key.setdefault(key, []).append(pid)
+        for uid, name, short in (
+            Unit.select(Unit.id, Unit.name, Unit.short_name)
+            .where(
+                Unit.active == True  # noqa: E712
+            )
+            .tuples()
+        ):
+            key, short_key = name_key(name), name_key(short)
+            d.units[uid] = (name, key, short_key)
+            d.units_by_key.setdefault(key, []).append(uid)
+            if short_key and short_key != key:
+                d.units_by_key.setdefault(short_key, []).append(uid)
+        d.awards = {a.id: a for a in AwardType.select().where(AwardType.active == True)}  # noqa: E712
+        for person_id, unit_id, award_id, year in (
+            Proposal.select(Proposal.person, Proposal.unit, Proposal.award_type, Proposal.year)
+            .where(Proposal.status != ProposalStatus.WITHDRAWN)
+            .tuples()
+        ):
+            if person_id is not None:
+                d.existing.add(("p", person_id, award_id, year))
+            else:
+                d.existing.add(("u", unit_id, award_id, year))
+        return d
+
+    def person_label(self, pid: int) -> str:
+        name, _key, unit_id = self.people[pid]
+        unit = self.units.get(unit_id)[0] if unit_id in self.units else ""
+        return f"{name} — {unit}" if unit else name
+
+    def unit_label(self, uid: int) -> str:
+        return self.units[uid][0]
+
+    def label(self, kind: RecipientKind, recipient_id: int) -> str:
+        if kind is RecipientKind.INDIVIDUAL:
+            return self.person_label(recipient_id)
+        return self.unit_label(recipient_id)
+
+    def has_proposal(
+        self, kind: RecipientKind | None, recipient_id: int, award_id: int, year: int
+    ) -> bool:
+        """A proposal (not withdrawn) for the same recipient, award and year already exists."""
+        tag = "p" if kind is RecipientKind.INDIVIDUAL else "u"
+        return (tag, recipient_id, award_id, year) in self.existing
+
+
+def name_key(text: str) -> str:
+    return " ".join(fold(text).replace("-", " ").split())
+
+
+def match_award(text: str, awards: dict[int, AwardType]) -> AwardType | None:
+    key = name_key(text)
+    if not key:
+        return None
+    for award in awards.values():
+        if key in (name_key(award.name), name_key(award.short_name), name_key(award.code)):
+            return award
+    code_key = key.replace(" ", "").replace(".", "")
+    for award in awards.values():
+        if code_key in (
+            award.code.lower().replace("_", ""),
+            name_key(award.short_name).replace(" ", ""),
+        ):
+            return award
+    return None
+
+
+def match_kind(text: str) -> CommendationKind | None:
+    key = name_key(text)
+    if not key:
+        return CommendationKind.REGULAR
+    for kind in CommendationKind:
+        label_key = name_key(kind.label)
+        if key in (kind.value, label_key, label_key.split(" (")[0]) or label_key.startswith(key):
+            return kind
+    return None
+
+
+def recipient_kind(text: str) -> RecipientKind | None | str:
+    key = name_key(text)
+    if not key:
+        return None
+    if key in ("ca nhan", "cn", "individual"):
+        return RecipientKind.INDIVIDUAL
+    if key in ("tap the", "tt", "collective", "don vi"):
+        return RecipientKind.COLLECTIVE
+    return "invalid"
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    exact: tuple[int, ...]  # same text, as stored
+    loose: tuple[int, ...]  # same without diacritics or case
+    near: tuple[int, ...]  # a close spelling
+
+
+def match_names(text: str, by_key: dict[str, list[int]], names: dict[int, str]) -> NameMatch:
+    key = name_key(text)
+    same_key = by_key.get(key, [])
+    typed = clean(" ".join(text.split()))
+    exact = tuple(i for i in same_key if names[i] == typed)
+    loose = tuple(i for i in same_key if i not in exact)
+    near: tuple[int, ...] = ()
+    if not same_key and key:
+        close = difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.88)
+        near = tuple(dict.fromkeys(i for k in close for i in by_key[k]))
+    return NameMatch(exact, loose, near)
+
+
+def unit_fits(unit_text: str, unit_id: int | None, directory: Directory) -> bool:
+    if not unit_text or unit_id is None or unit_id not in directory.units:
+        return False
+    _name, key, short_key = directory.units[unit_id]
+    given = name_key(unit_text)
+    return bool(key and (key in given or given in key)) or bool(short_key and short_key in given)
