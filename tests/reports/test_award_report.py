@@ -1,0 +1,165 @@
+"""Award papers from their extracted text: the submission, the decision, the certificates."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import peewee as pw
+import pytest
+
+from app import decisions
+from app.documents import render_docx, render_pdf
+from app.errors import NotFound
+from app.reports import award_report
+from db.enums import ProposalStatus
+from tests.award_data import AwardWorld, build_world, director_decision_input
+from tests.documents.pdftext import body_text, missing_in_order, page_lines, reader
+
+GRANTED = ("an_ldtt", "an_cstdcs", "binh_ldtt", "duc_gk", "vp_ttldtt", "lshc_gk")
+
+
+@pytest.fixture
+def world(sample_db: pw.SqliteDatabase, monkeypatch: pytest.MonkeyPatch) -> AwardWorld:
+    monkeypatch.setenv("TDKT_DOC_FONT", "bundled")
+    return build_world()
+
+
+@pytest.fixture
+def decision_id(world: AwardWorld) -> int:
+    ids = [world.proposals[k] for k in GRANTED]
+    return int(decisions.create_decision(director_decision_input(), ids).id)
+
+
+def test_submission_lists_what_was_proposed_grouped(world: AwardWorld) -> None:
+    data = render_pdf(award_report.proposal_list_document(2024))
+    text = body_text(data)
+    assert not missing_in_order(
+        text,
+        [
+            "SỞ NGOẠI VỤ",
+            "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+            "/TTr-HĐTĐKT",
+            "TỜ TRÌNH",
+            "Về việc đề nghị xét tặng danh hiệu thi đua, hình thức khen thưởng năm 2024",
+            "Kính gửi: Giám đốc Sở; Chủ tịch UBND tỉnh.",
+            "05 cá nhân và 02 tập thể",
+            "(Có danh sách kèm theo)",
+            "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+            "CHỦ TỊCH",
+            "DANH SÁCH",
+            "I. CÁ NHÂN",
+            "1. Lao động tiên tiến (2)",
+            "Nguyễn Văn An",
+            "Trần Thị Bình",
+            "Bằng khen của Chủ tịch UBND tỉnh (1)",
+            "Phạm Thị Ngọc Hòa",
+            "II. TẬP THỂ",
+            "Phòng Hành chính - Tổng hợp",
+        ],
+    ), text
+    assert "Nguyễn Văn An" in text and "Lê Minh Đức" in text
+    # the draft proposal is not submitted
+    assert text.count("Trần Thị Bình") == 1
+    assert len(reader(data).pages) >= 2
+    # the signature is on the first page, the list after it
+    assert "CHỦ TỊCH" in " ".join(page_lines(data)[0])
+
+
+def test_submission_of_one_unit_and_one_status(world: AwardWorld) -> None:
+    text = body_text(
+        render_pdf(
+            award_report.proposal_list_document(
+                2024, unit_id=world.units["lshc"], status=ProposalStatus.DRAFT
+            )
+        )
+    )
+    assert "Trần Thị Bình" in text and "Nguyễn Văn An" not in text
+    assert "Chiến sĩ thi đua cơ sở (1)" in text
+    with pytest.raises(NotFound):
+        award_report.proposal_list_document(2023)
+
+
+def test_decision_layout_and_attached_list(decision_id: int) -> None:
+    data = render_pdf(award_report.decision_document(decision_id))
+    text = body_text(data)
+    assert not missing_in_order(
+        text,
+        [
+            "UBND TỈNH BÌNH PHƯỚC",
+            "SỞ NGOẠI VỤ",
+            "Số: 12/QĐ-SNgV",
+            "Bình Phước, ngày 20 tháng 12 năm 2024",
+            "QUYẾT ĐỊNH",
+            "Về việc công nhận danh hiệu thi đua và tặng Giấy khen năm 2024",
+            "GIÁM ĐỐC SỞ NGOẠI VỤ",
+            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+            "Căn cứ Nghị định số 152/2025/NĐ-CP",
+            "Theo đề nghị của Chủ tịch Hội đồng Thi đua - Khen thưởng Sở.",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Công nhận danh hiệu “Lao động tiên tiến” cho 02 cá nhân",
+            "Điều 2.",
+            "Điều 3.",
+            "Nơi nhận:",
+            "GIÁM ĐỐC",
+            "Phạm Thị Anh Thư",
+            "DANH SÁCH",
+            "(Kèm theo Quyết định số 12/QĐ-SNgV ngày 20 tháng 12 năm 2024 của Giám đốc Sở)",
+            "I. CÁ NHÂN",
+            "Nguyễn Văn An",
+            "Số hóa hồ sơ lãnh sự",
+            "II. TẬP THỂ",
+            "Phòng Lãnh sự - Hợp tác quốc tế",
+        ],
+    ), text
+    first = " ".join(page_lines(data)[0])
+    assert "Phạm Thị Anh Thư" in first and "DANH SÁCH" not in first
+
+
+def test_decision_in_word(decision_id: int) -> None:
+    document = docx.Document(io.BytesIO(render_docx(award_report.decision_document(decision_id))))
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for c in t._cells)
+    assert "QUYẾT ĐỊNH:" in paragraphs and "Điều 1." in paragraphs
+    assert "Kèm theo Quyết định số 12/QĐ-SNgV" in paragraphs
+    assert "Nguyễn Văn An" in cells and "Phòng Lãnh sự - Hợp tác quốc tế" in cells
+    assert "Phạm Thị Anh Thư" in cells
+
+
+def test_certificates_one_landscape_page_per_recipient(decision_id: int) -> None:
+    data = render_pdf(award_report.certificates_document(decision_id))
+    pdf = reader(data)
+    assert len(pdf.pages) == len(GRANTED)
+    for page in pdf.pages:
+        assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape A4
+        assert round(float(page.mediabox.width)) == 842
+    pages = [" ".join(lines) for lines in page_lines(data)]
+    names = ["Ông Nguyễn Văn An", "Bà Trần Thị Bình", "Ông Lê Minh Đức"]
+    for name in names:
+        assert sum(name in p for p in pages) >= 1
+    for page in pages:
+        assert "Quyết định số 12/QĐ-SNgV" in page
+        assert "ngày 20/12/2024" in page
+        assert "Bình Phước, ngày 20 tháng 12 năm 2024" in page
+        assert "Phạm Thị Anh Thư" in page and "GIÁM ĐỐC SỞ NGOẠI VỤ" in page
+    gk = next(p for p in pages if "Ông Lê Minh Đức" in p)
+    assert "GIẤY KHEN" in gk and "TẶNG" in gk and "Nhân viên, Phòng Hành chính - Tổng hợp" in gk
+    assert "Đã có thành tích xuất sắc trong phục vụ Hội nghị hợp tác quốc tế" in gk
+    assert "thành tích Có" not in gk
+    title = next(p for p in pages if "Bà Trần Thị Bình" in p)
+    assert "GIẤY CHỨNG NHẬN" in title and "“Lao động tiên tiến” năm 2024" in title
+    # one recipient per page
+    assert all(sum(n in p for n in names) <= 1 for p in pages)
+
+
+def test_certificates_in_word_and_refused_for_an_empty_decision(decision_id: int) -> None:
+    document = docx.Document(
+        io.BytesIO(render_docx(award_report.certificates_document(decision_id)))
+    )
+    texts = [p.text for p in document.paragraphs]
+    assert "Ông Nguyễn Văn An" in texts
+    assert sum(t in ("GIẤY KHEN", "GIẤY CHỨNG NHẬN") for t in texts) == len(GRANTED)
+    empty = decisions.create_decision(director_decision_input("13"))
+    with pytest.raises(NotFound, match="chưa có cá nhân, tập thể"):
+        award_report.certificates_document(empty.id)
+    assert "Điều 1." in body_text(render_pdf(award_report.decision_document(empty.id)))
