@@ -16,6 +16,7 @@ from app.paths import resolve_paths
 from app.session import close_app_database, open_app_database
 
 EXPORTS = ("plan", "agenda", "invitation", "minutes", "ballot")
+AWARD_EXPORTS = ("proposal-list", "decision", "certificates", "award-stats")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,11 +42,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     init.add_argument("--sample", action="store_true", help="nạp năm mẫu 2024")
     export = commands.add_parser("export", help="xuất văn bản ra PDF hoặc Word mà không mở cửa sổ")
-    export.add_argument("document", choices=EXPORTS, help="văn bản cần xuất: " + ", ".join(EXPORTS))
+    export.add_argument(
+        "document",
+        choices=EXPORTS + AWARD_EXPORTS,
+        help="văn bản cần xuất: " + ", ".join(EXPORTS + AWARD_EXPORTS),
+    )
     export.add_argument("--year", type=int, help="năm của kế hoạch")
     export.add_argument("--meeting", type=int, metavar="SỐ", help="số (ID) của phiên họp")
     export.add_argument(
         "--invitee", type=int, metavar="SỐ", help="giấy mời riêng cho một người (số dòng điểm danh)"
+    )
+    export.add_argument("--decision", type=int, metavar="SỐ", help="số (ID) của quyết định")
+    export.add_argument("--unit", type=int, metavar="SỐ", help="tờ trình: chỉ đơn vị này (ID)")
+    export.add_argument(
+        "--status", metavar="TRẠNG_THÁI", help="tờ trình: chỉ đề nghị ở trạng thái này (passed…)"
     )
     export.add_argument(
         "--format", choices=("pdf", "docx"), help="mặc định: theo đuôi tệp --out, hoặc pdf"
@@ -123,6 +133,8 @@ def _export(args: argparse.Namespace) -> int:
     from app.reports import plan_report
 
     out = Path(args.out)
+    if args.document in AWARD_EXPORTS:
+        return _export_award(args, out)
     fmt = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
     if args.document == "plan" and args.year is None:
         raise CommandError("Xuất kế hoạch cần --year NĂM.")
@@ -142,6 +154,44 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         close_app_database(db)
     data = render_docx(document) if fmt == "docx" else render_pdf(document)
+    write_atomically(out, data)
+    print(f"Đã xuất {out} ({len(data):,} byte).".replace(",", "."))
+    return 0
+
+
+def _export_award(args: argparse.Namespace, out: Path) -> int:
+    """proposal-list --year N [--unit ID] [--status S], decision|certificates --decision ID,
+    award-stats --year N (XLSX)."""
+    from app.documents import render_docx, render_pdf, write_atomically
+    from db.enums import ProposalStatus
+
+    fmt = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
+    if args.document in ("proposal-list", "award-stats") and args.year is None:
+        raise CommandError(f"Xuất {args.document} cần --year NĂM.")
+    if args.document in ("decision", "certificates") and args.decision is None:
+        raise CommandError(f"Xuất {args.document} cần --decision SỐ (số ID của quyết định).")
+    status = None
+    if args.status:
+        status = next((s for s in ProposalStatus if args.status in (s.value, s.label)), None)
+        if status is None:
+            names = ", ".join(s.value for s in ProposalStatus)
+            raise CommandError(f"Trạng thái “{args.status}” không có; dùng một trong: {names}.")
+    db, _path = _open_existing(args)
+    try:
+        if args.document == "award-stats":
+            from app.award_stats import award_statistics, statistics_xlsx
+
+            data = statistics_xlsx(award_statistics(args.year))
+        else:
+            from app.reports import award_report
+
+            if args.document == "proposal-list":
+                document = award_report.proposal_list_document(args.year, args.unit, status)
+            else:
+                document = award_report.DOCUMENTS[args.document](args.decision)
+            data = render_docx(document) if fmt == "docx" else render_pdf(document)
+    finally:
+        close_app_database(db)
     write_atomically(out, data)
     print(f"Đã xuất {out} ({len(data):,} byte).".replace(",", "."))
     return 0
