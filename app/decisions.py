@@ -423,3 +423,29 @@ def candidate_rows(decision_id: int | None, year: int | None = None) -> list[Can
             )
         )
     return rows
+
+
+DEFAULT_BASES = (
+    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\n"
+    "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về "
+    "phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng"
+)
+
+
+def default_input(year: int, today: date) -> DecisionInput:
+    """What a new decision starts from: the director's decision of the agency, dated today."""
+    from app.agency import details_on
+
+    agency = details_on(today)
+    abbreviation = agency.abbreviation if agency else ""
+    department = next((a.name for a in authorities() if a.level is AwardLevel.DEPARTMENT), "")
+    return DecisionInput(
+        number="",
+        symbol=f"QĐ-{abbreviation}" if abbreviation else "QĐ",
+        signed_on=today,
+        authority=department,
+        signer_title="GIÁM ĐỐC",
+        signer_name=agency.director_name if agency else "",
+        legal_basis=DEFAULT_BASES,
+        subject=f"Về việc công nhận danh hiệu thi đua và tặng Giấy khen năm {year}",
+    )

@@ -1,0 +1,156 @@
+"""The decisions page: add a decision choosing its proposals, edit, papers, delete and undo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import peewee as pw
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app import decisions, records
+from db.enums import ProposalStatus
+from db.models import Decision, Proposal
+from tests.award_data import AwardWorld, build_world, director_decision_input
+from tests.conftest import FakeMessages
+from tests.ui.conftest import wait_loaded
+from ui.dialogs.decision_dialog import DecisionDialog
+from ui.tabs.decisions_page import DecisionsPage
+
+
+@pytest.fixture
+def world(sample_db: pw.SqliteDatabase) -> AwardWorld:
+    return build_world()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, world: AwardWorld) -> Iterator[DecisionsPage]:
+    widget = DecisionsPage(today=date(2024, 12, 20))
+    qtbot.addWidget(widget)
+    stop = records.subscribe(widget.on_data_changed)
+    widget.set_year(2024)
+    widget.resize(1100, 600)
+    widget.show()
+    wait_loaded(qtbot, widget)
+    yield widget
+    stop()
+
+
+def check(dialog: DecisionDialog, texts: list[str]) -> None:
+    for i in range(dialog.proposal_list.count()):
+        item = dialog.proposal_list.item(i)
+        if any(t in item.text() for t in texts):
+            item.setCheckState(Qt.CheckState.Checked)
+
+
+def test_add_a_decision_choosing_its_proposals(
+    qtbot: QtBot, page: DecisionsPage, world: AwardWorld, fake_messages: FakeMessages
+) -> None:
+    def fill(dialog: DecisionDialog) -> bool:
+        assert dialog.symbol_edit.text() == "QĐ-SNgV"
+        assert dialog.signer_name_edit.text() == "Phạm Thị Anh Thư"
+        assert not dialog.save_button.isEnabled()  # no number yet
+        dialog.number_edit.setText("12")
+        assert dialog.save_button.isEnabled()
+        # the province's Bằng khen cannot be granted by the director: shown greyed
+        bk = next(
+            dialog.proposal_list.item(i)
+            for i in range(dialog.proposal_list.count())
+            if "Bằng khen" in dialog.proposal_list.item(i).text()
+        )
+        assert not bk.flags() & Qt.ItemFlag.ItemIsUserCheckable
+        dialog.filter_edit.setText("nguyen van an")
+        dialog.all_button.click()
+        dialog.filter_edit.setText("")
+        check(dialog, ["Phòng Hành chính - Tổng hợp — Tập thể lao động tiên tiến"])
+        assert dialog.proposal_ids() and len(dialog.proposal_ids()) == 3
+        assert "Đã chọn 3" in dialog.count_label.text()
+        dialog.grab().save("/tmp/decision-dialog.png")
+        return True
+
+    fake_messages.dialog_handlers.append(fill)
+    page.add_button.click()
+    qtbot.waitUntil(lambda: page.is_current() and page.model.total_count() == 1)
+    decision = Decision.get(Decision.number == "12")
+    granted = Proposal.select().where(Proposal.decision == decision)
+    assert {p.status for p in granted} == {ProposalStatus.GRANTED}
+    assert granted.count() == 3
+    assert page.model.row_at(0).proposal_count == 3
+    page.grab().save("/tmp/decisions-page.png")
+
+
+def test_edit_releases_unticked_proposals(
+    qtbot: QtBot, page: DecisionsPage, world: AwardWorld, fake_messages: FakeMessages
+) -> None:
+    p = world.proposals
+    d = decisions.create_decision(director_decision_input(), [p["an_ldtt"], p["binh_ldtt"]])
+    qtbot.waitUntil(lambda: page.is_current() and page.model.total_count() == 1)
+    page.select_where(lambda r: r.id == d.id)
+
+    def untick(dialog: DecisionDialog) -> bool:
+        assert dialog.number_edit.text() == "12"
+        assert len(dialog.proposal_ids()) == 2
+        for i in range(dialog.proposal_list.count()):
+            if "Trần Thị Bình" in dialog.proposal_list.item(i).text():
+                dialog.proposal_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+        return True
+
+    fake_messages.dialog_handlers.append(untick)
+    page.edit_button.click()
+    qtbot.waitUntil(lambda: Proposal.get_by_id(p["binh_ldtt"]).status is ProposalStatus.PASSED)
+    assert Proposal.get_by_id(p["an_ldtt"]).status is ProposalStatus.GRANTED
+
+
+def test_delete_asks_then_undo(
+    qtbot: QtBot, page: DecisionsPage, world: AwardWorld, fake_messages: FakeMessages
+) -> None:
+    p = world.proposals
+    d = decisions.create_decision(director_decision_input(), [p["an_ldtt"]])
+    qtbot.waitUntil(lambda: page.is_current() and page.model.total_count() == 1)
+    page.select_where(lambda r: r.id == d.id)
+    fake_messages.confirm_answers.append(False)
+    page.delete_button.click()
+    assert "đang công nhận 1 đề nghị" in fake_messages.texts()
+    assert Decision.get_or_none(Decision.id == d.id) is not None
+    fake_messages.confirm_answers.append(True)
+    page.delete_button.click()
+    qtbot.waitUntil(lambda: page.is_current() and page.model.total_count() == 0)
+    assert Proposal.get_by_id(p["an_ldtt"]).status is ProposalStatus.PASSED
+    page.undo_delete()
+    qtbot.waitUntil(lambda: page.is_current() and page.model.total_count() == 1)
+
+
+def test_papers_open_in_the_preview(
+    qtbot: QtBot,
+    page: DecisionsPage,
+    world: AwardWorld,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("TDKT_DOC_FONT", "bundled")
+    p = world.proposals
+    d = decisions.create_decision(director_decision_input(), [p["an_ldtt"], p["duc_gk"]])
+    qtbot.waitUntil(lambda: page.is_current() and page.model.total_count() == 1)
+    page.select_where(lambda r: r.id == d.id)
+    assert page.paper_actions["certificates"].isEnabled()
+    for kind, pages in (("decision", 2), ("certificates", 2)):
+        dialog = page.make_paper_preview(kind)
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.rendered, timeout=20000):
+            pass
+        assert dialog.page_count() == pages
+        assert "12/QĐ-SNgV" in dialog.windowTitle() or "12-QĐ-SNgV" in dialog.job.suggested_name
+    dialog = page.make_submission_preview()
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.rendered, timeout=20000):
+        pass
+    assert dialog.page_count() >= 2
+    saved = tmp_path / "to-trinh.docx"
+    from ui import messages
+
+    monkeypatch.setattr(messages, "save_file", lambda *_a: saved)
+    dialog.save_word()
+    assert saved.read_bytes().startswith(b"PK")
