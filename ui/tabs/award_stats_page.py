@@ -42,7 +42,7 @@ class AwardStatsPage(LoadingTab):
             parent=parent,
         )
         self.stats: AwardStatistics | None = None
-        self.tables: list[StatTable] = []
+        self.stat_tables: list[StatTable] = []
         self.models: list[StatTableModel] = []
         self.views: list[QTableView] = []
         self._build_ui()
@@ -79,16 +79,17 @@ class AwardStatsPage(LoadingTab):
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setAlternatingRowColors(True)
             view.verticalHeader().setVisible(False)
+            view.verticalHeader().setDefaultSectionSize(24)
             view.horizontalHeader().setStretchLastSection(True)
             self.models.append(model)
             self.views.append(view)
         return self.models[index], self.views[index]
 
     def show_result(self, result: Any) -> int:
-        self.stats, self.tables = result
+        self.stats, self.stat_tables = result
         current = self.inner_tabs.currentIndex()
         self.inner_tabs.clear()
-        for i, table in enumerate(self.tables):
+        for i, table in enumerate(self.stat_tables):
             model, view = self._view(i)
             model.set_table(table)
             view.resizeColumnsToContents()
