@@ -449,3 +449,16 @@ def default_input(year: int, today: date) -> DecisionInput:
         legal_basis=DEFAULT_BASES,
         subject=f"Về việc công nhận danh hiệu thi đua và tặng Giấy khen năm {year}",
     )
+
+
+def covered_rows(decision_id: int) -> list[CandidateRow]:
+    """The proposals the decision grants, individuals first, by award and name."""
+    rows = [r for r in candidate_rows(decision_id) if r.attached]
+    order = {a.name: a.position for a in AwardType.select(AwardType.name, AwardType.position)}
+    return sorted(
+        rows,
+        key=lambda r: (
+            r.recipient_kind is not RecipientKind.INDIVIDUAL,
+            order.get(r.award_name, 0),
+        ),
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 import pytest
@@ -79,6 +80,10 @@ def test_add_a_decision_choosing_its_proposals(
     assert {p.status for p in granted} == {ProposalStatus.GRANTED}
     assert granted.count() == 3
     assert page.model.row_at(0).proposal_count == 3
+    page.select_where(lambda r: r.id == decision.id)
+    assert page.covered_model.total_count() == 3
+    assert page.covered_model.row_at(0).recipient_name == "Nguyễn Văn An"
+    assert "khen thưởng 3 cá nhân, tập thể" in page.covered_label.text()
     page.grab().save("/tmp/decisions-page.png")
 
 
@@ -154,3 +159,23 @@ def test_papers_open_in_the_preview(
     monkeypatch.setattr(messages, "save_file", lambda *_a: saved)
     dialog.save_word()
     assert saved.read_bytes().startswith(b"PK")
+
+
+def test_the_models_pass_the_model_tester(qtmodeltester: Any, world: AwardWorld) -> None:
+    from app.award_stats import award_statistics, statistic_tables
+    from ui.models.covered_table_model import CoveredTableModel
+    from ui.models.decision_table_model import DecisionTableModel
+    from ui.models.stat_table_model import StatTableModel
+
+    p = world.proposals
+    d = decisions.create_decision(director_decision_input(), [p["an_ldtt"], p["vp_ttldtt"]])
+    model = DecisionTableModel()
+    model.set_rows(decisions.decision_rows(2024))
+    qtmodeltester.check(model, force_py=True)
+    covered = CoveredTableModel()
+    covered.set_rows(decisions.covered_rows(d.id))
+    qtmodeltester.check(covered, force_py=True)
+    for table in statistic_tables(award_statistics(2024)):
+        stats = StatTableModel()
+        stats.set_table(table)
+        qtmodeltester.check(stats, force_py=True)

@@ -8,14 +8,25 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import decisions, trash
 from app.decisions import DecisionRow
 from app.errors import AppError, InUse
 from ui import messages
 from ui.dialogs.decision_dialog import DecisionChoice, DecisionDialog
+from ui.models.covered_table_model import CoveredTableModel
 from ui.models.decision_table_model import DecisionTableModel
 from ui.tabs.editable_list import EditableList
 
@@ -85,14 +96,58 @@ class DecisionsPage(EditableList):
         self.submission_action.triggered.connect(self.preview_submission)
         self.papers_button.setMenu(menu)
         self.actions_layout.addWidget(self.papers_button)
+        self._build_detail()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
+
+    def _build_detail(self) -> None:
+        """Under the list: the proposals the selected decision grants."""
+        self.covered_label = QLabel(self)
+        self.covered_model = CoveredTableModel(self)
+        self.covered_view = QTableView(self)
+        self.covered_view.setModel(self.covered_model)
+        self.covered_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.covered_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.covered_view.setAlternatingRowColors(True)
+        self.covered_view.verticalHeader().setVisible(False)
+        self.covered_view.verticalHeader().setDefaultSectionSize(24)
+        self.covered_view.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(self.covered_model.columns):
+            self.covered_view.setColumnWidth(i, column.width)
+        detail = QWidget(self)
+        box = QVBoxLayout(detail)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.covered_label)
+        box.addWidget(self.covered_view, 1)
+        layout = self.layout()
+        layout.removeWidget(self.table)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
 
     def _update_actions(self, *_: object) -> None:
         row = self.selected_row()
         for action in self.paper_actions.values():
             action.setEnabled(row is not None)
         self.paper_actions["certificates"].setEnabled(bool(row and row.proposal_count))
+        self._show_covered(row)
+
+    def _show_covered(self, row: DecisionRow | None) -> None:
+        if row is None:
+            self.covered_model.set_rows([])
+            self.covered_label.setText("Chọn một quyết định để xem các cá nhân, tập thể được khen.")
+            return
+        try:
+            covered = decisions.covered_rows(row.id)
+        except AppError:
+            covered = []  # deleted meanwhile: the list reloads
+        self.covered_model.set_rows(covered)
+        self.covered_label.setText(
+            f"Quyết định số {row.number_symbol} khen thưởng {len(covered)} cá nhân, tập thể:"
+        )
 
     def show_result(self, result: object) -> int:
         count = super().show_result(result)
