@@ -92,7 +92,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 TEMPLATE_NOTE = (
     "Mỗi dòng là một cá nhân hoặc một tập thể được đề nghị. Ghi đúng họ tên như trong danh bạ "
     "của cơ quan (có dấu); tên danh hiệu, hình thức ghi đầy đủ hoặc viết tắt như LĐTT, "
-    "CSTĐCS, TTLĐTT. Năm để trống thì lấy năm đang chọn. Dòng có STT “VD” là ví dụ, "
+    "CSTĐCS, TTLĐTT. Cột Năm để trống thì lấy năm do người nhập chọn. Dòng có STT “VD” là ví dụ, "
     "không được nhập; có thể xóa."
 )
 EXAMPLE_MARKS = ("vd", "vi du")

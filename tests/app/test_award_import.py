@@ -49,7 +49,8 @@ def template_with(rows: Sequence[Sequence[object]]) -> bytes:
     return buffer.getvalue()
 
 
-def word_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
+def word_table(header: Sequence[str], rows: Sequence[Sequence[str] | str]) -> bytes:
+    """A Word file with a table; a row given as one string is a heading merged across the row."""
     document = docx.Document()
     document.add_paragraph("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2024")
     table = document.add_table(rows=1, cols=len(header))
@@ -57,6 +58,9 @@ def word_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
         cell.text = text
     for values in rows:
         cells = table.add_row().cells
+        if isinstance(values, str):
+            cells[0].merge(cells[-1]).text = values
+            continue
         for cell, text in zip(cells, values, strict=True):
             cell.text = text
     buffer = io.BytesIO()
@@ -153,7 +157,7 @@ def test_a_word_table_imports_with_sections_and_numbering_rows(
             ["I", "CÁ NHÂN", "", ""],
             ["1", "Đặng Thu Hà", "Chuyên viên, Phòng Lãnh sự", "LĐTT"],
             ["2", "Nguyễn Văn An", "Văn phòng", "Giấy khen của Giám đốc Sở"],
-            ["II", "TẬP THỂ", "", ""],
+            "II. TẬP THỂ",
             ["1", "Văn phòng", "", "Giấy khen của Giám đốc Sở"],
         ],
     )
