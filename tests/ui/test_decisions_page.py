@@ -179,3 +179,35 @@ def test_the_models_pass_the_model_tester(qtmodeltester: Any, world: AwardWorld)
         stats = StatTableModel()
         stats.set_table(table)
         qtmodeltester.check(stats, force_py=True)
+
+
+def test_certificates_print_on_landscape_paper(
+    qtbot: QtBot,
+    page: DecisionsPage,
+    world: AwardWorld,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui import messages
+
+    monkeypatch.setenv("TDKT_DOC_FONT", "bundled")
+    p = world.proposals
+    d = decisions.create_decision(director_decision_input(), [p["an_ldtt"], p["duc_gk"]])
+    qtbot.waitUntil(lambda: page.is_current() and page.model.total_count() == 1)
+    page.select_where(lambda r: r.id == d.id)
+    dialog = page.make_paper_preview("certificates")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.rendered, timeout=20000):
+        pass
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "in.pdf"
+    printer.setOutputFileName(str(out))
+    monkeypatch.setattr(messages, "ask_printer", lambda _parent: printer)
+    dialog.print_button.click()
+    pages = PdfReader(str(out)).pages
+    assert len(pages) == 2
+    assert all(float(pg.mediabox.width) > float(pg.mediabox.height) for pg in pages)
