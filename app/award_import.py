@@ -29,7 +29,6 @@ from app.award_import_match import (
     NameMatch,
     match_award,
     match_kind,
-    match_names,
     name_key,
     recipient_kind,
     unit_fits,
@@ -254,11 +253,9 @@ def _recipient(
     found: list[tuple[RecipientKind, NameMatch]] = []
     for k in kinds:
         if k is RecipientKind.INDIVIDUAL:
-            names = {pid: v[0] for pid, v in directory.people.items()}
-            match = match_names(name_text, directory.people_by_key, names)
+            match = directory.match_person(name_text)
         else:
-            names = {uid: v[0] for uid, v in directory.units.items()}
-            match = match_names(name_text, directory.units_by_key, names)
+            match = directory.match_unit(name_text)
         if match.exact or match.loose or match.near:
             found.append((k, match))
     if not found:

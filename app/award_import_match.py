@@ -4,6 +4,7 @@ case, close spellings as suggestions, award types by name, short name or code.""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.vntext import clean, fold
@@ -20,6 +21,9 @@ class Directory:
     awards: dict[int, AwardType] = field(default_factory=dict)
     people_by_key: dict[str, list[int]] = field(default_factory=dict)
     units_by_key: dict[str, list[int]] = field(default_factory=dict)
+    # first and last word of each key → keys: close spellings are looked for among these only
+    people_by_word: dict[str, set[str]] = field(default_factory=dict)
+    units_by_word: dict[str, set[str]] = field(default_factory=dict)
     existing: set[tuple[str, int, int, int]] = field(default_factory=set)
 
     @classmethod
@@ -57,7 +61,23 @@ class Directory:
                 d.existing.add(("p", person_id, award_id, year))
             else:
                 d.existing.add(("u", unit_id, award_id, year))
+        for by_key, by_word in (
+            (d.people_by_key, d.people_by_word),
+            (d.units_by_key, d.units_by_word),
+        ):
+            for key in by_key:
+                words = key.split()
+                for word in {words[0], words[-1]} if words else ():
+                    by_word.setdefault(word, set()).add(key)
         return d
+
+    def match_person(self, text: str) -> NameMatch:
+        return match_names(
+            text, self.people_by_key, self.people_by_word, lambda i: self.people[i][0]
+        )
+
+    def match_unit(self, text: str) -> NameMatch:
+        return match_names(text, self.units_by_key, self.units_by_word, lambda i: self.units[i][0])
 
     def person_label(self, pid: int) -> str:
         name, _key, unit_id = self.people[pid]
@@ -130,15 +150,23 @@ class NameMatch:
     near: tuple[int, ...]  # a close spelling
 
 
-def match_names(text: str, by_key: dict[str, list[int]], names: dict[int, str]) -> NameMatch:
+def match_names(
+    text: str,
+    by_key: dict[str, list[int]],
+    by_word: dict[str, set[str]],
+    name_of: Callable[[int], str],
+) -> NameMatch:
+    """Exact (as stored), loose (same folded) and close spellings (a typo in one name part)."""
     key = name_key(text)
     same_key = by_key.get(key, [])
     typed = clean(" ".join(text.split()))
-    exact = tuple(i for i in same_key if names[i] == typed)
+    exact = tuple(i for i in same_key if name_of(i) == typed)
     loose = tuple(i for i in same_key if i not in exact)
     near: tuple[int, ...] = ()
     if not same_key and key:
-        close = difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.88)
+        words = key.split()
+        pool = sorted(by_word.get(words[0], set()) | by_word.get(words[-1], set()))
+        close = difflib.get_close_matches(key, pool, n=3, cutoff=0.88)
         near = tuple(dict.fromkeys(i for k in close for i in by_key[k]))
     return NameMatch(exact, loose, near)
 
