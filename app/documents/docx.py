@@ -214,7 +214,10 @@ def _certificate_block(
         if block.place_date.strip():
             _line(right, block.place_date, Look(size=lay.SIZE_PLACE_DATE, italic=True))
         _signature(right, block.signer)
-        _line(document, "", Look(size=6))  # a paragraph after the table (Word needs one)
+        # Word needs a paragraph after a table: 1 pt high, so that it never spills onto a page
+        # of its own (a certificate filling its page would be followed by a blank one)
+        fmt = _line(document, "", Look(size=1)).paragraph_format
+        fmt.line_spacing, fmt.line_spacing_rule = Pt(1), WD_LINE_SPACING.EXACTLY
 
 
 def _block(document: Document, block: m.Block, text_mm: float) -> None:
