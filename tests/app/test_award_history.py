@@ -14,7 +14,7 @@ from app import award_history as ah
 from app import people, records
 from app.errors import NotFound
 from app.vntext import split_name
-from db.enums import ProposalStatus, Rating, RecipientKind, Severity
+from db.enums import Discipline, ProposalStatus, Rating, RecipientKind, Severity
 from db.models import AwardRule, AwardType, Decision, Evaluation, Person, Proposal, Unit
 
 
@@ -62,10 +62,12 @@ def test_a_persons_years_show_granted_titles_decisions_and_ratings(office: Unit)
     grant(an, "CSTDCS", 2024, status=ProposalStatus.PASSED)  # not granted: not history
     rate(an, 2023, Rating.GOOD)
     rate(an, 2024, Rating.EXCELLENT, initiative="Số hóa hồ sơ lãnh sự")
+    records.create(Evaluation, year=2021, person=an, discipline=Discipline.REPRIMAND)
     history = ah.person_history(an.id, 2024)
     assert history.name == "Nguyễn Văn An" and history.unit_name == "Văn phòng"
-    assert [y.year for y in history.years] == [2024, 2023]
-    latest, earlier = history.years
+    assert [y.year for y in history.years] == [2024, 2023, 2021]
+    assert history.years[2].discipline is Discipline.REPRIMAND and history.years[2].rating is None
+    latest, earlier = history.years[:2]
     assert latest.awards == () and latest.rating is Rating.EXCELLENT
     assert latest.initiative == "Số hóa hồ sơ lãnh sự"
     assert earlier.titles_text == "Lao động tiên tiến"

@@ -187,6 +187,10 @@ def test_the_history_page_shows_a_persons_years_and_next_years_suggestions(
     assert detail.title_label.text() == ("Nguyễn Văn An — Văn phòng: 2 năm có kết quả đến năm 2024")
     assert [r.year for r in detail.years.rows()] == [2024, 2023]
     assert detail.years.rows()[0].titles_text == "Lao động tiên tiến; Chiến sĩ thi đua cơ sở"
+    assert detail.years.index(0, YearTableModel.COL_RATING).data() == (
+        "Hoàn thành xuất sắc nhiệm vụ"
+    )
+    assert detail.years.index(0, YearTableModel.COL_DISC).data() == ""
     assert detail.suggestions_label.text() == "Đủ điều kiện đề nghị năm 2025"
     assert [s.award_code for s in detail.suggestions.rows()] == ["CSTDCS", "CSTD_TINH"]
     shot(page, "history-page")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.award_history import EligibleRow, RecipientRow, Suggestion, YearRecord
+from db.enums import Discipline
 from ui.models.columns import label, name_sort, text_sort
 from ui.models.record_table_model import Column, RecordTableModel
 
@@ -16,8 +17,12 @@ class RecipientTableModel(RecordTableModel[RecipientRow]):
     )
 
 
+def _discipline(row: YearRecord) -> str:
+    return "" if row.discipline is Discipline.NONE else row.discipline.label
+
+
 class YearTableModel(RecordTableModel[YearRecord]):
-    COL_YEAR, COL_RATING, COL_TITLES, COL_FORMS, COL_DECISIONS, COL_INITIATIVE = range(6)
+    COL_YEAR, COL_RATING, COL_TITLES, COL_FORMS, COL_DECISIONS, COL_INITIATIVE, COL_DISC = range(7)
     columns = (
         Column("Năm", lambda r: str(r.year), sort=lambda r: r.year, width=55, align_right=True),
         Column("Xếp loại", lambda r: label(r.rating), width=230),
@@ -25,6 +30,7 @@ class YearTableModel(RecordTableModel[YearRecord]):
         Column("Hình thức khen thưởng", lambda r: r.forms_text, width=200),
         Column("Quyết định", lambda r: r.decisions_text, width=240),
         Column("Sáng kiến, đề tài", lambda r: r.initiative, width=200),
+        Column("Kỷ luật", _discipline, width=120),
     )
 
 
