@@ -17,6 +17,7 @@ from app.session import close_app_database, open_app_database
 
 EXPORTS = ("plan", "agenda", "invitation", "minutes", "ballot")
 AWARD_EXPORTS = ("proposal-list", "decision", "certificates", "award-stats")
+HISTORY_EXPORTS = ("eligible",)  # đủ điều kiện đề nghị năm N+1 (XLSX), from the history to --year
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,8 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="xuất văn bản ra PDF hoặc Word mà không mở cửa sổ")
     export.add_argument(
         "document",
-        choices=EXPORTS + AWARD_EXPORTS,
-        help="văn bản cần xuất: " + ", ".join(EXPORTS + AWARD_EXPORTS),
+        choices=EXPORTS + AWARD_EXPORTS + HISTORY_EXPORTS,
+        help="văn bản cần xuất: " + ", ".join(EXPORTS + AWARD_EXPORTS + HISTORY_EXPORTS),
     )
     export.add_argument("--year", type=int, help="năm của kế hoạch")
     export.add_argument("--meeting", type=int, metavar="SỐ", help="số (ID) của phiên họp")
@@ -135,6 +136,8 @@ def _export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if args.document in AWARD_EXPORTS:
         return _export_award(args, out)
+    if args.document in HISTORY_EXPORTS:
+        return _export_eligible(args, out)
     fmt = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
     if args.document == "plan" and args.year is None:
         raise CommandError("Xuất kế hoạch cần --year NĂM.")
@@ -194,6 +197,24 @@ def _export_award(args: argparse.Namespace, out: Path) -> int:
         close_app_database(db)
     write_atomically(out, data)
     print(f"Đã xuất {out} ({len(data):,} byte).".replace(",", "."))
+    return 0
+
+
+def _export_eligible(args: argparse.Namespace, out: Path) -> int:
+    """eligible --year N: who may be proposed for what in N+1, from the history up to N (XLSX)."""
+    from app.award_history import eligible_rows, eligible_xlsx
+    from app.documents import write_atomically
+
+    if args.year is None:
+        raise CommandError("Xuất eligible cần --year NĂM (năm cuối của lịch sử được xét).")
+    db, _path = _open_existing(args)
+    try:
+        rows = eligible_rows(args.year)
+        data = eligible_xlsx(args.year, rows)
+    finally:
+        close_app_database(db)
+    write_atomically(out, data)
+    print(f"Đã xuất {out}: {len(rows)} gợi ý đề nghị năm {args.year + 1}.")
     return 0
 
 

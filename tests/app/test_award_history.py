@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import date
+from pathlib import Path
 
 import peewee as pw
 import pytest
@@ -232,3 +233,26 @@ def test_recipients_to_pick_are_people_and_the_agencys_units(office: Unit) -> No
         (RecipientKind.COLLECTIVE, "Văn phòng", ""),
     ]
     assert rows[0].search_key == "nguyen van an | van phong"
+
+
+def test_the_command_line_exports_the_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import main
+    from app.session import close_app_database, open_app_database
+
+    path = tmp_path / "tdkt.sqlite"
+    database, _ = open_app_database(path)
+    try:
+        unit = people.create_unit(people.UnitInput("Văn phòng"))
+        grant(person("Nguyễn Văn An", unit), "LDTT", 2024)
+    finally:
+        close_app_database(database)
+    out = tmp_path / "du-dieu-kien.xlsx"
+    args = ["export", "eligible", "--year", "2024", "--out", str(out), "--db", str(path)]
+    assert main.main(args) == 0
+    assert "1 gợi ý đề nghị năm 2025" in capsys.readouterr().out
+    sheet = load_workbook(out).active
+    assert (sheet["C2"].value, sheet["E2"].value) == ("Nguyễn Văn An", "Chiến sĩ thi đua cơ sở")
+    assert main.main(["export", "eligible", "--out", str(out), "--db", str(path)]) == 2
+    assert "cần --year" in capsys.readouterr().err
