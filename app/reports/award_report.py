@@ -4,7 +4,7 @@ decision with its attached list (quyết định), and the certificates, one per
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from app.agency import AgencyDetails, details_on
@@ -450,9 +450,15 @@ def _certificate(facts: DecisionFacts, entry: Entry, year: int) -> list[object]:
     return blocks
 
 
-def certificates_document(decision_id: int) -> AdminDocument:
-    """One landscape page per recipient of the decision."""
+def certificates_document(
+    decision_id: int, proposal_ids: Iterable[int] | None = None
+) -> AdminDocument:
+    """One landscape page per recipient of the decision (or of those of ``proposal_ids``, to
+    print one again)."""
     facts = decision_facts(decision_id)
+    if proposal_ids is not None:
+        wanted = set(proposal_ids)
+        facts = replace(facts, entries=tuple(e for e in facts.entries if e.proposal_id in wanted))
     if not facts.entries:
         raise NotFound(
             f"Quyết định số {facts.number_symbol} chưa có cá nhân, tập thể nào để in giấy khen."

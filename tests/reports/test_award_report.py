@@ -163,3 +163,11 @@ def test_certificates_in_word_and_refused_for_an_empty_decision(decision_id: int
     with pytest.raises(NotFound, match="chưa có cá nhân, tập thể"):
         award_report.certificates_document(empty.id)
     assert "Điều 1." in body_text(render_pdf(award_report.decision_document(empty.id)))
+
+
+def test_one_certificate_printed_again(decision_id: int, world: AwardWorld) -> None:
+    again = award_report.certificates_document(decision_id, [world.proposals["duc_gk"]])
+    pages = page_lines(render_pdf(again))
+    assert len(pages) == 1 and "Ông Lê Minh Đức" in pages[0]
+    with pytest.raises(NotFound):
+        award_report.certificates_document(decision_id, [world.proposals["hoa_bk"]])

@@ -148,6 +148,14 @@ def test_papers_open_in_the_preview(
             pass
         assert dialog.page_count() == pages
         assert "12/QĐ-SNgV" in dialog.windowTitle() or "12-QĐ-SNgV" in dialog.job.suggested_name
+    assert not page.reprint_button.isEnabled()  # no recipient chosen yet
+    page.covered_view.selectRow(1)
+    assert page.reprint_button.isEnabled()
+    dialog = page.make_reprint_preview()
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.rendered, timeout=20000):
+        pass
+    assert dialog.page_count() == 1
     dialog = page.make_submission_preview()
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.rendered, timeout=20000):

@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QMenu,
+    QPushButton,
     QSplitter,
     QTableView,
     QToolButton,
@@ -114,10 +116,19 @@ class DecisionsPage(EditableList):
         self.covered_view.horizontalHeader().setStretchLastSection(True)
         for i, column in enumerate(self.covered_model.columns):
             self.covered_view.setColumnWidth(i, column.width)
+        self.reprint_button = QPushButton("In lại giấy khen cho người đang chọn…", self)
+        self.reprint_button.setToolTip(
+            "Giấy khen của những dòng đang chọn bên dưới (chọn nhiều dòng bằng Ctrl hoặc Shift)"
+        )
+        self.reprint_button.clicked.connect(self.preview_reprint)
+        self.covered_view.selectionModel().selectionChanged.connect(self._update_reprint)
         detail = QWidget(self)
         box = QVBoxLayout(detail)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.covered_label)
+        head = QHBoxLayout()
+        head.addWidget(self.covered_label, 1)
+        head.addWidget(self.reprint_button)
+        box.addLayout(head)
         box.addWidget(self.covered_view, 1)
         layout = self.layout()
         layout.removeWidget(self.table)
@@ -138,6 +149,7 @@ class DecisionsPage(EditableList):
     def _show_covered(self, row: DecisionRow | None) -> None:
         if row is None:
             self.covered_model.set_rows([])
+            self._update_reprint()
             self.covered_label.setText("Chọn một quyết định để xem các cá nhân, tập thể được khen.")
             return
         try:
@@ -145,6 +157,7 @@ class DecisionsPage(EditableList):
         except AppError:
             covered = []  # deleted meanwhile: the list reloads
         self.covered_model.set_rows(covered)
+        self._update_reprint()
         self.covered_label.setText(
             f"Quyết định số {row.number_symbol} khen thưởng {len(covered)} cá nhân, tập thể:"
         )
@@ -194,6 +207,34 @@ class DecisionsPage(EditableList):
             f"{label} — Quyết định số {row.number_symbol}", name, lambda: build(row.id)
         )
         return DocumentPreview(job, Path.home(), self)
+
+    def _update_reprint(self, *_: object) -> None:
+        self.reprint_button.setEnabled(bool(self.chosen_recipients()))
+
+    def chosen_recipients(self) -> list[int]:
+        """The ids of the proposals selected in the list under the decisions."""
+        rows = self.covered_view.selectionModel().selectedRows()
+        return [self.covered_model.row_at(index.row()).id for index in rows]
+
+    def make_reprint_preview(self) -> object | None:
+        from app.reports import award_report
+        from ui.dialogs.document_preview import DocumentJob, DocumentPreview
+
+        row, chosen = self.selected_row(), self.chosen_recipients()
+        if row is None or not chosen:
+            return None
+        name = f"giay-khen-{row.number_symbol.replace('/', '-')}-in-lai"
+        job = DocumentJob(
+            f"Giấy khen in lại ({len(chosen)}) — Quyết định số {row.number_symbol}",
+            name,
+            lambda: award_report.certificates_document(row.id, chosen),
+        )
+        return DocumentPreview(job, Path.home(), self)
+
+    def preview_reprint(self) -> None:
+        dialog = self.make_reprint_preview()
+        if dialog is not None:
+            messages.run_dialog(dialog)  # type: ignore[arg-type]
 
     def make_submission_preview(self) -> object:
         from app.reports import award_report
