@@ -383,8 +383,12 @@ def decision_rows(year: int | None = None) -> list[DecisionRow]:
     return rows
 
 
-def candidate_rows(decision_id: int | None, year: int | None = None) -> list[CandidateRow]:
-    """Proposals passed or sent up and not yet decided, plus those this decision covers."""
+def candidate_rows(
+    decision_id: int | None, year: int | None = None, *, previous_year: bool = False
+) -> list[CandidateRow]:
+    """Proposals passed or sent up and not yet decided (of ``year``, and of the year before
+    with ``previous_year``: titles are often decided in the following January), plus every
+    proposal this decision covers, whatever its year."""
     units = dict(Unit.select(Unit.id, Unit.name).tuples())
     people = {
         pid: (name, unit_id)
@@ -392,11 +396,12 @@ def candidate_rows(decision_id: int | None, year: int | None = None) -> list[Can
     }
     awards = {a.id: a for a in AwardType.select()}
     open_ones = Proposal.status.in_(list(ATTACHABLE)) & Proposal.decision.is_null()
+    if year is not None:
+        years = [year, year - 1] if previous_year else [year]
+        open_ones = open_ones & Proposal.year.in_(years)
     if decision_id is not None:
         open_ones = open_ones | (Proposal.decision == decision_id)
     query = Proposal.select().where(open_ones)
-    if year is not None:
-        query = query.where(Proposal.year == year)
     rows = []
     for p in query.order_by(Proposal.year.desc(), Proposal.id):
         award = awards[p.award_type_id]

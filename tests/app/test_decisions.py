@@ -117,3 +117,15 @@ def test_candidates_are_open_proposals_and_this_decisions_own(sample_db) -> None
     assert p["hoa_bk"] in ids and not ids[p["hoa_bk"]].attached
     other = {r.id for r in decisions.candidate_rows(None, 2024)}
     assert p["an_ldtt"] not in other
+
+
+def test_candidates_of_a_year_keep_the_decisions_own_of_other_years(sample_db) -> None:
+    from tests.award_data import proposal
+
+    world = build_world()
+    old = proposal("LDTT", person=world.people["duc"], year=2023)
+    ancient = proposal("LDTT", person=world.people["binh"], year=2021)
+    d = decisions.create_decision(director_decision_input(on=date(2025, 1, 10)), [ancient])
+    ids = {r.id for r in decisions.candidate_rows(d.id, 2024, previous_year=True)}
+    assert old in ids and ancient in ids and world.proposals["an_ldtt"] in ids
+    assert old not in {r.id for r in decisions.candidate_rows(d.id, 2024)}

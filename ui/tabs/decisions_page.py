@@ -53,7 +53,7 @@ class DecisionEditor:
         dialog = DecisionDialog(
             data,
             decisions.authorities(),
-            decisions.candidate_rows(row.id if row else None),
+            decisions.candidate_rows(row.id if row else None, year, previous_year=True),
             row.id if row else None,
             parent,
         )
