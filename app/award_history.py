@@ -334,3 +334,46 @@ def eligible_xlsx(through_year: int, rows: list[EligibleRow] | None = None) -> b
         for i, r in enumerate(rows, start=1)
     ]
     return xlsx_bytes(f"Đủ điều kiện đề nghị {through_year + 1}", ELIGIBLE_HEADERS, table)
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    created: list[int]  # proposal ids
+    skipped: list[str]  # "Nguyễn Văn An — Chiến sĩ thi đua cơ sở" already proposed
+
+
+def propose_from(rows: Iterable[EligibleRow], through_year: int) -> DraftResult:
+    """Draft proposals for ``through_year + 1`` from chosen suggestions, in one transaction;
+    a recipient already proposed for the same award that year is skipped and named."""
+    from app import records
+    from app.award_import import create_draft
+
+    year = through_year + 1
+    codes = dict(AwardType.select(AwardType.code, AwardType.id).tuples())
+    existing = {
+        (person_id, unit_id, award_id)
+        for person_id, unit_id, award_id in Proposal.select(
+            Proposal.person, Proposal.unit, Proposal.award_type
+        )
+        .where(Proposal.year == year, Proposal.status != ProposalStatus.WITHDRAWN)
+        .tuples()
+    }
+    created: list[int] = []
+    skipped: list[str] = []
+    with records.transaction():
+        for row in rows:
+            award_id = codes[row.award_code]
+            individual = row.recipient_kind is RecipientKind.INDIVIDUAL
+            key = (
+                (row.recipient_id, None, award_id)
+                if individual
+                else (None, row.recipient_id, award_id)
+            )
+            if key in existing:
+                skipped.append(f"{row.name} — {row.award_name}")
+                continue
+            existing.add(key)
+            note = f"Lập từ danh sách đủ điều kiện đề nghị năm {year}: {row.basis}"
+            draft = create_draft(row.recipient_kind, row.recipient_id, award_id, year, note)
+            created.append(int(draft.id))
+    return DraftResult(created, skipped)

@@ -410,18 +410,27 @@ def read_file(path: Path, default_year: int) -> ImportReport:
 CreateProposal = Callable[[ImportRow, str], Proposal]
 
 
-def _create_proposal(row: ImportRow, note: str) -> Proposal:
+def create_draft(
+    recipient_kind: RecipientKind,
+    recipient_id: int,
+    award_type_id: int,
+    year: int,
+    note: str,
+    kind: CommendationKind = CommendationKind.REGULAR,
+    achievements: str = "",
+    initiative: str = "",
+) -> Proposal:
     """One draft proposal with its first log line (inside the caller's transaction)."""
-    individual = row.recipient_kind is RecipientKind.INDIVIDUAL
+    individual = recipient_kind is RecipientKind.INDIVIDUAL
     proposal = records.create(
         Proposal,
-        year=row.year,
-        person=row.recipient_id if individual else None,
-        unit=None if individual else row.recipient_id,
-        award_type=row.award_type_id,
-        kind=row.kind,
-        achievements=row.achievements,
-        initiative=row.initiative,
+        year=year,
+        person=recipient_id if individual else None,
+        unit=None if individual else recipient_id,
+        award_type=award_type_id,
+        kind=kind,
+        achievements=achievements,
+        initiative=initiative,
         status=ProposalStatus.DRAFT,
     )
     records.create(
@@ -433,6 +442,21 @@ def _create_proposal(row: ImportRow, note: str) -> Proposal:
         note=note,
     )
     return proposal
+
+
+def _create_proposal(row: ImportRow, note: str) -> Proposal:
+    assert row.recipient_kind is not None and row.recipient_id is not None
+    assert row.award_type_id is not None and row.year is not None
+    return create_draft(
+        row.recipient_kind,
+        row.recipient_id,
+        row.award_type_id,
+        row.year,
+        note,
+        row.kind,
+        row.achievements,
+        row.initiative,
+    )
 
 
 def commit(report: ImportReport, create: CreateProposal = _create_proposal) -> list[int]:

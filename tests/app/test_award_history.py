@@ -256,3 +256,22 @@ def test_the_command_line_exports_the_list(
     assert (sheet["C2"].value, sheet["E2"].value) == ("Nguyễn Văn An", "Chiến sĩ thi đua cơ sở")
     assert main.main(["export", "eligible", "--out", str(out), "--db", str(path)]) == 2
     assert "cần --year" in capsys.readouterr().err
+
+
+def test_drafts_are_made_from_chosen_suggestions_once(office: Unit) -> None:
+    from db.models import ProposalEvent
+
+    an, binh = person("Nguyễn Văn An", office), person("Trần Thị Bình", office)
+    grant(an, "LDTT", 2024)
+    grant(binh, "LDTT", 2024)
+    grant(binh, "CSTDCS", 2025, status=ProposalStatus.DRAFT)  # already proposed for 2025
+    rows = ah.eligible_rows(2024)
+    result = ah.propose_from(rows, 2024)
+    assert result.skipped == ["Trần Thị Bình — Chiến sĩ thi đua cơ sở"]
+    (created,) = [Proposal.get_by_id(i) for i in result.created]
+    assert (created.person_id, created.award_type.code, created.year) == (an.id, "CSTDCS", 2025)
+    assert created.status is ProposalStatus.DRAFT
+    assert ProposalEvent.get(ProposalEvent.proposal == created).note == (
+        "Lập từ danh sách đủ điều kiện đề nghị năm 2025: Lao động tiên tiến năm 2024"
+    )
+    assert ah.propose_from(rows, 2024).created == []  # nothing twice

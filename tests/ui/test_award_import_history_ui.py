@@ -220,6 +220,8 @@ def test_the_agency_wide_list_loads_for_the_year_and_exports(
         ("Nguyễn Văn An", "CSTD_TINH"),
         ("Văn phòng", "TTLDXS"),
     ]
+    assert not page.propose_button.isEnabled()
+    assert page.propose_button.text() == "Lập đề nghị năm 2025…"
     shot(page, "eligible-page")
     page.search_edit.setText("tap the")
     assert [r.name for r in page.visible_rows()] == ["Văn phòng"]
@@ -268,3 +270,27 @@ def _left() -> Any:
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_drafts_for_next_year_from_the_selected_suggestions(
+    qtbot: QtBot, staff: dict[str, int], fake_messages: FakeMessages
+) -> None:
+    _history_data(staff)
+    page = EligiblePage()
+    qtbot.addWidget(page)
+    page.set_year(2024)
+    page.show()
+    _loaded(qtbot, page)
+    page.table.selectRow(0)
+    page.table.selectionModel().select(
+        page.proxy.index(2, 0),
+        page.table.selectionModel().SelectionFlag.Select
+        | page.table.selectionModel().SelectionFlag.Rows,
+    )
+    assert [r.award_code for r in page.selected_rows()] == ["CSTDCS", "TTLDXS"]
+    fake_messages.confirm_answers.append(True)
+    qtbot.mouseClick(page.propose_button, _left())
+    assert fake_messages.shown[0][2].startswith("Lập 2 đề nghị năm 2025 (trạng thái Dự thảo)")
+    assert fake_messages.shown[-1][2] == "Đã lập 2 đề nghị năm 2025 (Dự thảo)."
+    drafts = Proposal.select().where(Proposal.year == 2025)
+    assert sorted(p.award_type.code for p in drafts) == ["CSTDCS", "TTLDXS"]

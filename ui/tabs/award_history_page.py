@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import award_history
-from app.award_history import History, RecipientRow
+from app.award_history import EligibleRow, History, RecipientRow
 from app.documents.files import write_atomically
 from app.errors import AppError
 from ui import messages
@@ -186,7 +187,16 @@ class EligiblePage(RecordListTab):
             "Lưu danh sách “Đủ điều kiện đề nghị” đang hiển thị ra Excel để chuẩn bị danh sách "
             "cuối năm"
         )
+        self.propose_button = QPushButton(self)
+        self.propose_button.setToolTip(
+            "Lập đề nghị (Dự thảo) cho các dòng đang chọn; chọn nhiều dòng bằng Ctrl hoặc Shift"
+        )
+        self.actions_layout.addWidget(self.propose_button)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.propose_button.clicked.connect(self.propose_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_heading()
+        self._update_buttons()
 
     def loading_started(self) -> None:
         super().loading_started()
@@ -197,6 +207,37 @@ class EligiblePage(RecordListTab):
         self.heading.setText(
             f"Đủ điều kiện đề nghị năm {through + 1} (theo kết quả đến năm {through})"
         )
+        self.propose_button.setText(f"Lập đề nghị năm {through + 1}…")
+
+    def selected_rows(self) -> list[EligibleRow]:
+        indexes = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [self.model.row_at(self.proxy.mapToSource(i).row()) for i in indexes]
+
+    def _update_buttons(self, *_: object) -> None:
+        self.propose_button.setEnabled(bool(self.selected_rows()))
+
+    def propose_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        year = _through(self.year) + 1
+        if not messages.confirm(
+            self,
+            "Lập đề nghị",
+            f"Lập {len(rows)} đề nghị năm {year} (trạng thái Dự thảo) cho các dòng đã chọn? "
+            "Hội đồng sẽ xét như mọi đề nghị khác.",
+            yes="Lập đề nghị",
+        ):
+            return
+        try:
+            result = award_history.propose_from(rows, year - 1)
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return
+        text = f"Đã lập {len(result.created)} đề nghị năm {year} (Dự thảo)."
+        if result.skipped:
+            text += " Đã có đề nghị, không lập lại: " + "; ".join(result.skipped) + "."
+        messages.show_info(self, "Lập đề nghị", text)
 
     def export_rows(self) -> Path | None:
         through = _through(self.year)
