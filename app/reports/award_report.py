@@ -338,7 +338,8 @@ def decision_document(decision_id: int) -> AdminDocument:
     d = facts.decision
     parent, issuing = facts.issuing_body
     bases = [line for line in d.legal_basis.splitlines() if clean(line)] or [LAW_BASIS]
-    if not any(fold(b).startswith(("theo de nghi", "xet de nghi")) for b in bases):
+    own = facts.level is AwardLevel.DEPARTMENT
+    if own and not any(fold(b).startswith(("theo de nghi", "xet de nghi")) for b in bases):
         bases.append(f"Theo đề nghị của Chủ tịch {COUNCIL_TEXT} Sở")
     bases_text = bases
     body: list[object] = [
@@ -351,9 +352,14 @@ def decision_document(decision_id: int) -> AdminDocument:
             "Quỹ thi đua, khen thưởng theo quy định hiện hành."
         ),
         Paragraph(
-            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Trưởng các "
-            "phòng, đơn vị thuộc Sở và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm "
-            "thi hành Quyết định này./."
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. "
+            + (
+                "Chánh Văn phòng, Trưởng các phòng, đơn vị thuộc Sở"
+                if own
+                else "Thủ trưởng các cơ quan, đơn vị liên quan"
+            )
+            + " và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định "
+            "này./."
         ),
         SignatureBlock(
             Signer(d.signer_authority, d.signer_title, d.signer_name),
@@ -407,9 +413,23 @@ def _certificate_word(entry: Entry) -> str:
     return "GIẤY CHỨNG NHẬN"
 
 
+CERTIFICATE_TEXT = 300  # characters of the achievement a certificate prints
+
+
+def _short(text: str) -> str:
+    """The first line of a proposal's achievements, cut at a word near 300 characters: a
+    certificate is one page, whatever was written in the proposal."""
+    lines = [line.strip() for line in clean(text).splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    if len(first) <= CERTIFICATE_TEXT:
+        return first
+    cut = first[:CERTIFICATE_TEXT].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.") + "…"
+
+
 def _deed(achievements: str, year: int) -> str:
     """ "Đã có thành tích …", whether or not the proposal's text starts with those words."""
-    text = clean(achievements)
+    text = _short(achievements)
     key = fold(text)
     if not text:
         return f"Đã có thành tích xuất sắc trong công tác năm {year}"
@@ -426,7 +446,7 @@ def _certificate(facts: DecisionFacts, entry: Entry, year: int) -> list[object]:
     verb = "CÔNG NHẬN" if entry.award_family is AwardFamily.TITLE else "TẶNG"
     if entry.award_family is AwardFamily.TITLE:
         deed = f"Đạt danh hiệu “{entry.award_name}” năm {year}"
-        deed += f": {entry.achievements}" if entry.achievements else ""
+        deed += f": {_short(entry.achievements)}" if entry.achievements.strip() else ""
     else:
         deed = _deed(entry.achievements, year)
     blocks: list[object] = [
@@ -439,7 +459,8 @@ def _certificate(facts: DecisionFacts, entry: Entry, year: int) -> list[object]:
     ]
     if entry.position_unit:
         blocks.append(Display(entry.position_unit, 16))
-    blocks.append(Display(deed.rstrip(".") + ".", 16, italic=True))
+    deed = deed if deed.endswith("…") else deed.rstrip(".") + "."
+    blocks.append(Display(deed, 16 if len(deed) <= 160 else 14, italic=True))
     blocks.append(
         SignatureBlock(
             Signer(d.signer_authority, d.signer_title, d.signer_name),

@@ -171,3 +171,51 @@ def test_one_certificate_printed_again(decision_id: int, world: AwardWorld) -> N
     assert len(pages) == 1 and "Ông Lê Minh Đức" in pages[0]
     with pytest.raises(NotFound):
         award_report.certificates_document(decision_id, [world.proposals["hoa_bk"]])
+
+
+def test_a_long_achievement_still_fits_one_page(world: AwardWorld) -> None:
+    from app import records
+    from db.models import Proposal
+
+    long_text = "Hoàn thành xuất sắc nhiệm vụ được giao, " * 60 + "\nDòng thứ hai không in."
+    records.update(Proposal.get_by_id(world.proposals["duc_gk"]), achievements=long_text)
+    d = decisions.create_decision(director_decision_input(), [world.proposals["duc_gk"]])
+    pages = page_lines(render_pdf(award_report.certificates_document(d.id)))
+    assert len(pages) == 1
+    text = " ".join(pages[0])
+    assert "…" in text and "Dòng thứ hai" not in text and "Phạm Thị Anh Thư" in text
+
+
+def test_a_province_decision_is_headed_by_the_province(world: AwardWorld) -> None:
+    from dataclasses import replace
+
+    data = replace(
+        director_decision_input("45"),
+        symbol="QĐ-UBND",
+        authority="Chủ tịch UBND tỉnh",
+        signer_authority="KT. CHỦ TỊCH",
+        signer_title="PHÓ CHỦ TỊCH",
+        signer_name="Trần Tuệ Hiền",
+        legal_basis="Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022\nXét đề nghị của Giám đốc Sở Nội vụ",
+    )
+    d = decisions.create_decision(data, [world.proposals["hoa_bk"]])
+    text = body_text(render_pdf(award_report.decision_document(d.id)))
+    assert not missing_in_order(
+        text,
+        [
+            "UBND TỈNH BÌNH PHƯỚC",
+            "Số: 45/QĐ-UBND",
+            "CHỦ TỊCH UBND TỈNH BÌNH PHƯỚC",
+            "Xét đề nghị của Giám đốc Sở Nội vụ.",
+            "Tặng Bằng khen của Chủ tịch UBND tỉnh cho 01 cá nhân",
+            "Thủ trưởng các cơ quan, đơn vị liên quan",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Trần Tuệ Hiền",
+            "Phạm Thị Ngọc Hòa",
+        ],
+    ), text
+    assert "SỞ NGOẠI VỤ" not in text.split("QUYẾT ĐỊNH")[0]
+    assert "Hội đồng Thi đua - Khen thưởng Sở" not in text
+    pages = page_lines(render_pdf(award_report.certificates_document(d.id)))
+    assert "BẰNG KHEN" in pages[0] and "Bà Phạm Thị Ngọc Hòa" in pages[0]
