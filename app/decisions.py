@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+import peewee as pw
+
 from app import records, trash
 from app.errors import InUse, NotFound, ValidationError, raise_first
 from app.vntext import admin_date, clean, fold, fold_many, short_date
@@ -356,12 +358,13 @@ def decision_rows(year: int | None = None) -> list[DecisionRow]:
     """Decisions signed in ``year`` or covering proposals of that year (all when None)."""
     counts: dict[int, int] = {}
     years: dict[int, set[int]] = {}
-    for did, pyear in (
-        Proposal.select(Proposal.decision, Proposal.year)
+    grouped = (
+        Proposal.select(Proposal.decision, Proposal.year, pw.fn.COUNT(Proposal.id))
         .where(Proposal.decision.is_null(False))
-        .tuples()
-    ):
-        counts[did] = counts.get(did, 0) + 1
+        .group_by(Proposal.decision, Proposal.year)
+    )
+    for did, pyear, count in grouped.tuples():
+        counts[did] = counts.get(did, 0) + count
         years.setdefault(did, set()).add(pyear)
     rows = []
     for d in Decision.select().order_by(Decision.signed_on.desc(), Decision.id.desc()):

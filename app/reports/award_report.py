@@ -67,11 +67,18 @@ class Entry:
 def _entries(proposals: Iterable[Proposal]) -> list[Entry]:
     units = dict(Unit.select(Unit.id, Unit.name).tuples())
     awards = {a.id: a for a in AwardType.select()}
+    proposals = list(proposals)
+    wanted = {p.person_id for p in proposals if p.person_id is not None}
+    people: dict[int, Person] = {}
+    ids = sorted(wanted)
+    for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+        for person in Person.select().where(Person.id.in_(ids[start : start + 500])):
+            people[person.id] = person
     out = []
     for p in proposals:
         award = awards[p.award_type_id]
         if p.person_id is not None:
-            person = Person.get_by_id(p.person_id)
+            person = people[p.person_id]
             entry = Entry(
                 p.id,
                 True,
