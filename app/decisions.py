@@ -406,7 +406,8 @@ def candidate_rows(
         open_ones = open_ones | (Proposal.decision == decision_id)
     query = Proposal.select().where(open_ones)
     rows = []
-    for p in query.order_by(Proposal.year.desc(), Proposal.id):
+    mine = Proposal.decision.is_null(False)  # this decision's own first
+    for p in query.order_by(mine.desc(), Proposal.year.desc(), Proposal.id):
         award = awards[p.award_type_id]
         if p.person_id is not None:
             name, unit_id = people.get(p.person_id, ("", None))

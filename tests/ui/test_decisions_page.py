@@ -19,6 +19,7 @@ from tests.award_data import AwardWorld, build_world, director_decision_input
 from tests.conftest import FakeMessages
 from tests.ui.conftest import wait_loaded
 from ui.dialogs.decision_dialog import DecisionDialog
+from ui.models.record_table_model import ROW_ROLE
 from ui.tabs.decisions_page import DecisionsPage
 
 
@@ -40,11 +41,15 @@ def page(qtbot: QtBot, world: AwardWorld) -> Iterator[DecisionsPage]:
     stop()
 
 
-def check(dialog: DecisionDialog, texts: list[str]) -> None:
-    for i in range(dialog.proposal_list.count()):
-        item = dialog.proposal_list.item(i)
-        if any(t in item.text() for t in texts):
-            item.setCheckState(Qt.CheckState.Checked)
+def tick(dialog: DecisionDialog, name: str, award: str, state: Qt.CheckState) -> None:
+    """Tick a proposal's box as a click does (through the view's model)."""
+    proxy = dialog.proxy
+    for i in range(proxy.rowCount()):
+        row = proxy.index(i, 0).data(ROW_ROLE)
+        if row.recipient_name == name and row.award_name == award:
+            assert proxy.setData(proxy.index(i, 0), state.value, Qt.ItemDataRole.CheckStateRole)
+            return
+    raise AssertionError(f"{name} / {award} not listed")
 
 
 def test_add_a_decision_choosing_its_proposals(
@@ -57,17 +62,22 @@ def test_add_a_decision_choosing_its_proposals(
         dialog.number_edit.setText("12")
         assert dialog.save_button.isEnabled()
         # the province's Bằng khen cannot be granted by the director: shown greyed
-        bk = next(
-            dialog.proposal_list.item(i)
-            for i in range(dialog.proposal_list.count())
-            if "Bằng khen" in dialog.proposal_list.item(i).text()
-        )
-        assert not bk.flags() & Qt.ItemFlag.ItemIsUserCheckable
+        model = dialog.candidate_model
+        bk = model.find_row(lambda r: r.award_name.startswith("Bằng khen"))
+        assert not model.flags(model.index(bk, 0)) & Qt.ItemFlag.ItemIsEnabled
+        assert "Chủ tịch UBND tỉnh" in model.index(bk, 1).data(Qt.ItemDataRole.ToolTipRole)
         dialog.filter_edit.setText("nguyen van an")
+        assert len(dialog.visible_ids()) == 2
+        assert "Đã chọn 0 / 6" in dialog.count_label.text()  # all usable, not just those shown
         dialog.all_button.click()
         dialog.filter_edit.setText("")
-        check(dialog, ["Phòng Hành chính - Tổng hợp — Tập thể lao động tiên tiến"])
-        assert dialog.proposal_ids() and len(dialog.proposal_ids()) == 3
+        tick(
+            dialog,
+            "Phòng Hành chính - Tổng hợp",
+            "Tập thể lao động tiên tiến",
+            Qt.CheckState.Checked,
+        )
+        assert len(dialog.proposal_ids()) == 3
         assert "Đã chọn 3" in dialog.count_label.text()
         dialog.grab().save("/tmp/decision-dialog.png")
         return True
@@ -98,9 +108,7 @@ def test_edit_releases_unticked_proposals(
     def untick(dialog: DecisionDialog) -> bool:
         assert dialog.number_edit.text() == "12"
         assert len(dialog.proposal_ids()) == 2
-        for i in range(dialog.proposal_list.count()):
-            if "Trần Thị Bình" in dialog.proposal_list.item(i).text():
-                dialog.proposal_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+        tick(dialog, "Trần Thị Bình", "Lao động tiên tiến", Qt.CheckState.Unchecked)
         return True
 
     fake_messages.dialog_handlers.append(untick)
@@ -219,3 +227,38 @@ def test_certificates_print_on_landscape_paper(
     pages = PdfReader(str(out)).pages
     assert len(pages) == 2
     assert all(float(pg.mediabox.width) > float(pg.mediabox.height) for pg in pages)
+
+
+def test_another_authority_greys_and_unticks_what_it_cannot_grant(
+    qtbot: QtBot, world: AwardWorld, qtmodeltester: Any
+) -> None:
+    p = world.proposals
+    dialog = DecisionDialog(
+        director_decision_input(),
+        decisions.authorities(),
+        decisions.candidate_rows(None, 2024),
+    )
+    qtbot.addWidget(dialog)
+    dialog.candidate_model.set_checked([p["an_ldtt"], p["hoa_bk"]])
+    assert dialog.proposal_ids() == [p["an_ldtt"]]  # the province's award cannot be ticked
+    dialog.authority_combo.setCurrentIndex(dialog.authority_combo.findData("Chủ tịch UBND tỉnh"))
+    assert dialog.proposal_ids() == []
+    tick(dialog, "Phạm Thị Ngọc Hòa", "Bằng khen của Chủ tịch UBND tỉnh", Qt.CheckState.Checked)
+    assert dialog.proposal_ids() == [p["hoa_bk"]]
+    assert "Đã chọn 1 / 1" in dialog.count_label.text()
+    qtmodeltester.check(dialog.candidate_model, force_py=True)
+
+
+def test_thousands_of_candidates(qtbot: QtBot, world: AwardWorld) -> None:
+    """Thousands of rows (a QListWidget of that many items crashed PySide6 6.12)."""
+    from app.decisions import CandidateRow
+
+    base = decisions.candidate_rows(None, 2024)[0]
+    rows = [
+        CandidateRow(**{**{f: getattr(base, f) for f in base.__slots__}, "id": 10_000 + i})
+        for i in range(6000)
+    ]
+    dialog = DecisionDialog(director_decision_input(), decisions.authorities(), rows)
+    qtbot.addWidget(dialog)
+    dialog.all_button.click()
+    assert len(dialog.proposal_ids()) == 6000

@@ -9,24 +9,24 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QWidget,
 )
 
 from app import decisions
 from app.decisions import Authority, CandidateRow, DecisionInput
-from app.vntext import fold, matches
 from ui.dialogs.form_dialog import FormDialog
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from ui.models.candidate_table_model import CandidateTableModel
+from ui.models.record_table_model import ROW_ROLE
+from ui.models.sort_proxy import RecordFilterProxy
 
 
 @dataclass(frozen=True)
@@ -79,15 +79,33 @@ class DecisionDialog(FormDialog):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Lọc đề nghị (tên, đơn vị, danh hiệu)…")
         self.filter_edit.setClearButtonEnabled(True)
-        self.proposal_list = QListWidget(self)
-        self.proposal_list.setMinimumHeight(200)
+        self.candidate_model = CandidateTableModel(self)
+        self.candidate_model.set_rows(self.candidates)
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(self.candidate_model)
+        self.proposal_view = QTableView(self)
+        self.proposal_view.setModel(self.proxy)
+        self.proposal_view.setSortingEnabled(True)
+        self.proposal_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proposal_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.proposal_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.proposal_view.setAlternatingRowColors(True)
+        self.proposal_view.setWordWrap(False)
+        self.proposal_view.verticalHeader().setVisible(False)
+        self.proposal_view.verticalHeader().setDefaultSectionSize(24)
+        self.proposal_view.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(self.candidate_model.columns):
+            self.proposal_view.setColumnWidth(i, column.width)
+        self.proposal_view.setMinimumHeight(220)
         self.count_label = QLabel(self)
         self.all_button = QPushButton("Chọn tất cả", self)
         self.none_button = QPushButton("Bỏ chọn", self)
         self._build_ui()
-        self._fill(set(c.id for c in self.candidates if c.attached))
+        self.candidate_model.level = self._level()
+        self.candidate_model.set_checked(c.id for c in self.candidates if c.attached)
         self._connect_signals()
-        self.resize(760, 640)
+        self._update_count()
+        self.resize(900, 680)
         self.revalidate()
 
     def _build_ui(self) -> None:
@@ -108,7 +126,7 @@ class DecisionDialog(FormDialog):
         buttons.addWidget(self.all_button)
         buttons.addWidget(self.none_button)
         self.form.addRow("Đề nghị được khen:", buttons)
-        self.form.addRow(self.proposal_list)
+        self.form.addRow(self.proposal_view)
         self.form.addRow(self.count_label)
 
     def _connect_signals(self) -> None:
@@ -117,7 +135,7 @@ class DecisionDialog(FormDialog):
         self.date_edit.dateChanged.connect(self.revalidate)
         self.authority_combo.currentIndexChanged.connect(self._on_authority_changed)
         self.filter_edit.textChanged.connect(self._apply_filter)
-        self.proposal_list.itemChanged.connect(lambda _item: self._update_count())
+        self.candidate_model.checked_changed.connect(self._update_count)
         self.all_button.clicked.connect(lambda: self._check_visible(True))
         self.none_button.clicked.connect(lambda: self._check_visible(False))
 
@@ -125,67 +143,30 @@ class DecisionDialog(FormDialog):
         name = self.authority_combo.currentData()
         return next((a.level for a in self.authorities if a.name == name), None)
 
-    def _fill(self, checked: set[int]) -> None:
-        """One line per proposal; those of another level are shown greyed, with the reason."""
-        level = self._level()
-        self.proposal_list.blockSignals(True)
-        self.proposal_list.clear()
-        for c in self.candidates:
-            who = c.recipient_name + (
-                f" ({c.unit_name})" if c.unit_name and c.unit_name != c.recipient_name else ""
-            )
-            item = QListWidgetItem(f"{who} — {c.award_name} — năm {c.year} — {c.status.label}")
-            item.setData(ID_ROLE, c.id)
-            if c.award_level == level:
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(
-                    Qt.CheckState.Checked if c.id in checked else Qt.CheckState.Unchecked
-                )
-            else:
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setToolTip(f"“{c.award_name}” do {c.granting_authority} quyết định")
-            self.proposal_list.addItem(item)
-        self.proposal_list.blockSignals(False)
-        self._apply_filter(self.filter_edit.text())
-
     def _on_authority_changed(self) -> None:
-        self._fill(set(self.proposal_ids()))
+        self.candidate_model.set_level(self._level())  # type: ignore[arg-type]
         self.revalidate(True)
 
     def _apply_filter(self, text: str) -> None:
-        query = fold(text)
-        for i, c in enumerate(self.candidates):
-            key = c.search_key
-            self.proposal_list.item(i).setHidden(bool(query) and not matches(query, key))
+        self.proxy.set_query(text)
         self._update_count()
 
+    def visible_ids(self) -> list[int]:
+        return [self.proxy.index(i, 0).data(ROW_ROLE).id for i in range(self.proxy.rowCount())]
+
     def _check_visible(self, checked: bool) -> None:
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        for i in range(self.proposal_list.count()):
-            item = self.proposal_list.item(i)
-            if not item.isHidden() and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-                item.setCheckState(state)
+        self.candidate_model.set_checked(self.visible_ids(), checked)
 
     def _update_count(self) -> None:
-        usable = sum(
-            bool(self.proposal_list.item(i).flags() & Qt.ItemFlag.ItemIsUserCheckable)
-            for i in range(self.proposal_list.count())
-        )
         self.count_label.setText(
-            f"Đã chọn {len(self.proposal_ids())} / {usable} đề nghị thuộc thẩm quyền của cấp này "
-            "(đề nghị đã được Hội đồng thông qua hoặc đã trình, chưa có quyết định)."
+            f"Đã chọn {len(self.proposal_ids())} / {self.candidate_model.usable_count()} đề nghị "
+            "thuộc thẩm quyền của cấp này (đề nghị đã được Hội đồng thông qua hoặc đã trình, "
+            "chưa có quyết định); đề nghị của cấp khác hiện màu xám."
         )
 
     def proposal_ids(self) -> list[int]:
-        out = []
-        for i in range(self.proposal_list.count()):
-            item = self.proposal_list.item(i)
-            if (
-                item.checkState() == Qt.CheckState.Checked
-                and item.flags() & Qt.ItemFlag.ItemIsUserCheckable
-            ):
-                out.append(int(item.data(ID_ROLE)))
-        return out
+        order = {c.id: i for i, c in enumerate(self.candidates)}
+        return sorted(self.candidate_model.checked, key=lambda pid: order.get(pid, 0))
 
     def input(self) -> DecisionInput:
         qd = self.date_edit.date()
