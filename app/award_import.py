@@ -114,6 +114,17 @@ class ImportReport:
             f"{len(self.to_confirm)} cần xác nhận, {len(self.rejected)} bị từ chối"
         )
 
+    def single_suggestions(self) -> list[ImportRow]:
+        """Rows to confirm that have exactly one suggestion (a name typed without diacritics)."""
+        return [r for r in self.to_confirm if len(r.candidates) == 1]
+
+    def confirm_single_suggestions(self) -> ImportReport:
+        """Every row with one suggestion confirmed with it (the operator agreed to all at once)."""
+        report = self
+        for row in self.single_suggestions():
+            report = report.confirm(row.row_number, row.candidates[0].id)
+        return report
+
     def confirm(self, row_number: int, candidate_id: int) -> ImportReport:
         """The report with one row's match confirmed by the operator (one of its candidates)."""
         rows = []

@@ -294,3 +294,21 @@ def test_drafts_for_next_year_from_the_selected_suggestions(
     assert fake_messages.shown[-1][2] == "Đã lập 2 đề nghị năm 2025 (Dự thảo)."
     drafts = Proposal.select().where(Proposal.year == 2025)
     assert sorted(p.award_type.code for p in drafts) == ["CSTDCS", "TTLDXS"]
+
+
+def test_all_single_suggestions_confirmed_at_once(
+    qtbot: QtBot, staff: dict[str, int], tmp_path: Path, fake_messages: FakeMessages
+) -> None:
+    dialog = AwardImportDialog(2024)
+    qtbot.addWidget(dialog)
+    rows = [
+        (1, "Cá nhân", "nguyen van an", "", "LĐTT", 2024, "", "", ""),
+        (2, "Cá nhân", "dang thu ha", "", "LĐTT", 2024, "", "", ""),
+    ]
+    dialog.load(proposal_file(tmp_path, rows))
+    assert not dialog.import_button.isEnabled() and dialog.confirm_all_button.isEnabled()
+    fake_messages.confirm_answers.append(True)
+    qtbot.mouseClick(dialog.confirm_all_button, _left())
+    assert "Dòng 6: “dang thu ha” → Đặng Thu Hà — Phòng Lãnh sự" in fake_messages.shown[-1][2]
+    assert dialog.report is not None and not dialog.report.to_confirm
+    assert dialog.import_button.isEnabled() and not dialog.confirm_all_button.isEnabled()

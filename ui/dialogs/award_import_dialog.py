@@ -76,14 +76,20 @@ class AwardImportDialog(QDialog):
         for i, column in enumerate(self.model.columns):
             self.table.setColumnWidth(i, column.width)
         self.confirm_label = QLabel(self)
+        self.confirm_label.setWordWrap(True)
         self.candidate_combo = QComboBox(self)
         self.candidate_combo.setMinimumWidth(320)
         self.confirm_button = QPushButton("Xác nhận", self)
         self.confirm_button.setToolTip("Dùng đối tượng đã chọn cho dòng này")
+        self.confirm_all_button = QPushButton("Xác nhận mọi gợi ý duy nhất…", self)
+        self.confirm_all_button.setToolTip(
+            "Dùng gợi ý cho mọi dòng chỉ có một gợi ý (ví dụ tên gõ không dấu)"
+        )
         confirm_row = QHBoxLayout()
         confirm_row.addWidget(self.confirm_label, 1)
         confirm_row.addWidget(self.candidate_combo)
         confirm_row.addWidget(self.confirm_button)
+        confirm_row.addWidget(self.confirm_all_button)
         self.save_report_button = QPushButton("Lưu kết quả kiểm tra…", self)
         self.save_report_button.setToolTip(
             "Lưu bảng kết quả (các dòng bị từ chối và lý do) ra Excel để gửi lại đơn vị"
@@ -109,6 +115,7 @@ class AwardImportDialog(QDialog):
         self.year_spin.valueChanged.connect(self._on_year_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.confirm_button.clicked.connect(self.confirm_selected)
+        self.confirm_all_button.clicked.connect(self.confirm_all_single)
         self.save_report_button.clicked.connect(self.save_report)
         self.import_button.clicked.connect(self.import_rows)
         self.close_button.clicked.connect(self.reject)
@@ -177,6 +184,22 @@ class AwardImportDialog(QDialog):
         if following >= 0:  # on to the next one to confirm
             self.table.selectRow(following)
 
+    def confirm_all_single(self) -> None:
+        if self.report is None or not self.report.single_suggestions():
+            return
+        rows = self.report.single_suggestions()
+        listing = "\n".join(
+            f"Dòng {r.row_number}: “{r.name_text}” → {r.candidates[0].label}" for r in rows[:15]
+        )
+        more = f"\n… và {len(rows) - 15} dòng khác" if len(rows) > 15 else ""
+        if messages.confirm(
+            self,
+            "Xác nhận các gợi ý",
+            f"Dùng gợi ý cho {len(rows)} dòng sau?\n\n{listing}{more}",
+            yes="Xác nhận",
+        ):
+            self._show(self.report.confirm_single_suggestions())
+
     # --- writing ------------------------------------------------------------------
     def _update_state(self) -> None:
         report = self.report
@@ -184,6 +207,7 @@ class AwardImportDialog(QDialog):
         confirmable = row is not None and row.status is RowStatus.CONFIRM
         for widget in (self.candidate_combo, self.confirm_button):
             widget.setEnabled(confirmable)
+        self.confirm_all_button.setEnabled(report is not None and bool(report.single_suggestions()))
         self.save_report_button.setEnabled(report is not None)
         ready = report is not None and not report.rejected and not report.to_confirm
         self.import_button.setEnabled(ready)

@@ -40,7 +40,7 @@ class ImportPreviewTableModel(RecordTableModel[ImportRow]):
         Column(
             "Trạng thái", lambda r: r.status.label, sort=lambda r: STATUS_ORDER[r.status], width=100
         ),
-        Column("Đối tượng", lambda r: label(r.recipient_kind), width=65),
+        Column("Đối tượng", lambda r: label(r.recipient_kind), width=75),
         Column("Tên trong tệp", lambda r: r.name_text, width=170),
         Column("Khớp với", _match_text, width=210),
         Column("Danh hiệu, hình thức", lambda r: r.award_name or r.award_text, width=190),
