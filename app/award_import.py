@@ -8,6 +8,7 @@ transaction, or nothing: any rejected row, unconfirmed match or failure refuses 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -27,6 +28,7 @@ from app.award_import_files import (
 from app.award_import_match import (
     Directory,
     NameMatch,
+    award_hints,
     match_award,
     match_kind,
     name_key,
@@ -194,13 +196,14 @@ def _text_problems(values: dict[str, str]) -> list[str]:
 
 
 def _year(text: str, default: int, problems: list[str]) -> int | None:
+    """A number, "năm 2024", or a date (its year); blank: the year chosen for the import."""
     if not text:
         return default
-    try:
-        year = int(float(text.replace(",", ".")))
-    except ValueError:
+    found = re.fullmatch(r"(?:nam\s*)?(\d{4})(?:\.0)?|\d{1,2}[/.-]\d{1,2}[/.-](\d{4})", fold(text))
+    if found is None:
         problems.append(f"Năm “{text}” không phải là số")
         return None
+    year = int(found.group(1) or found.group(2))
     if not MIN_YEAR <= year <= MAX_YEAR:
         problems.append(f"Năm {year} nằm ngoài khoảng {MIN_YEAR}–{MAX_YEAR}")
         return None
@@ -212,7 +215,10 @@ def _award(text: str, directory: Directory, problems: list[str]) -> AwardType | 
         problems.append("Thiếu danh hiệu, hình thức khen thưởng")
         return None
     award = match_award(text, directory.awards)
-    if award is None:
+    hints = award_hints(text, directory.awards) if award is None else []
+    if len(hints) > 1:
+        problems.append(f"“{text}” chưa rõ là {'; '.join(hints)}: ghi đầy đủ tên")
+    elif award is None:
         problems.append(f"Không có danh hiệu, hình thức “{text}” trong danh mục")
     return award
 

@@ -4,6 +4,7 @@ case, close spellings as suggestions, award types by name, short name or code.""
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -104,7 +105,23 @@ def name_key(text: str) -> str:
     return " ".join(fold(text).replace("-", " ").split())
 
 
+_AWARD_FILLER = re.compile(r"\b(?:danh hieu|tang|cua|chu tich|de nghi)\b")
+
+
+def _award_key(text: str) -> str:
+    """ "Danh hiệu Lao động tiên tiến", "Bằng khen của Chủ tịch UBND tỉnh" → the words that count."""
+    key = _AWARD_FILLER.sub(" ", name_key(text).replace(",", " "))
+    return " ".join(re.sub(r"\bcstd\b", "chien si thi dua", key).split())
+
+
+def award_hints(text: str, awards: dict[int, AwardType]) -> list[str]:
+    """The names a vague award text could mean ("Bằng khen": three of them)."""
+    short = _award_key(text)
+    return [a.name for a in awards.values() if short and short in _award_key(a.name)]
+
+
 def match_award(text: str, awards: dict[int, AwardType]) -> AwardType | None:
+    """By name, short name or code; then without filler words; then a unique name it begins."""
     key = name_key(text)
     if not key:
         return None
@@ -118,7 +135,14 @@ def match_award(text: str, awards: dict[int, AwardType]) -> AwardType | None:
             name_key(award.short_name).replace(" ", ""),
         ):
             return award
-    return None
+    short = _award_key(text)
+    if not short:
+        return None
+    same = [a for a in awards.values() if short in (_award_key(a.name), _award_key(a.short_name))]
+    if len(same) == 1:
+        return same[0]
+    begun = [a for a in awards.values() if _award_key(a.name).startswith(short + " ")]
+    return begun[0] if len(begun) == 1 else None
 
 
 def match_kind(text: str) -> CommendationKind | None:
@@ -127,7 +151,10 @@ def match_kind(text: str) -> CommendationKind | None:
         return CommendationKind.REGULAR
     for kind in CommendationKind:
         label_key = name_key(kind.label)
-        if key in (kind.value, label_key, label_key.split(" (")[0]) or label_key.startswith(key):
+        names = (kind.value, kind.value.replace("_", " "), label_key, label_key.split(" (")[0])
+        if key in names or (len(key) >= 4 and any(n.startswith(key) for n in names)):
+            return kind
+        if len(key) >= 6 and key in label_key.split(", "):  # "chuyen de" in "theo dot, chuyen de"
             return kind
     return None
 

@@ -186,10 +186,11 @@ def test_bad_rows_are_reported_with_their_reasons_and_nothing_is_imported(
         (6, "", "", "", "LĐTT", 2024, "", "", ""),
         (7, "Cá nhân", "Nguyễn Văn An", "", "LĐTT", 2024, "", "", ""),
         (8, "Ai đó", "Đặng Thu Hà", "", "LĐTT", 1890, "Thưởng nóng", "", ""),
+        (9, "Cá nhân", "Đặng Thu Hà", "", "Bằng khen", 2024, "", "", ""),
     ]
     report = ai.read_bytes(template_with(rows), "loi.xlsx", default_year=2024)
     reasons = {r.row_number: r.reason_text for r in report.rows}
-    assert [r.status for r in report.rows] == [RowStatus.ACCEPTED] + [RowStatus.REJECTED] * 7
+    assert [r.status for r in report.rows] == [RowStatus.ACCEPTED] + [RowStatus.REJECTED] * 8
     assert reasons[6] == "Không tìm thấy cá nhân “Hoàng Văn Không Có” trong danh bạ"
     assert reasons[7] == "Không có danh hiệu, hình thức “Huân chương Mặt Trời” trong danh mục"
     assert reasons[8] == "“Lao động tiên tiến” chỉ xét cho cá nhân, không cho tập thể"
@@ -199,7 +200,11 @@ def test_bad_rows_are_reported_with_their_reasons_and_nothing_is_imported(
     assert "Năm 1890 nằm ngoài khoảng 2000–2100" in reasons[12]
     assert "Loại hình khen thưởng “Thưởng nóng” không hợp lệ" in reasons[12]
     assert "Đối tượng “Ai đó” không hợp lệ" in reasons[12]
-    with pytest.raises(ValidationError, match="Còn 7 dòng bị từ chối"):
+    assert reasons[13] == (
+        "“Bằng khen” chưa rõ là Bằng khen của Chủ tịch UBND tỉnh; Bằng khen của Bộ trưởng Bộ "
+        "Ngoại giao; Bằng khen của Thủ tướng Chính phủ: ghi đầy đủ tên"
+    )
+    with pytest.raises(ValidationError, match="Còn 8 dòng bị từ chối"):
         ai.commit(report)
     assert Proposal.select().count() == 0
     # The report goes back to the unit as a workbook with the reasons.
@@ -319,3 +324,39 @@ def test_a_unit_named_by_its_short_name_matches(staff: dict[str, int]) -> None:
     report = ai.read_bytes(template_with(rows), "a.xlsx", 2024)
     assert report.rows[0].status is RowStatus.CONFIRM  # "vp" ≠ "VP" as written: confirm
     assert report.rows[0].candidates[0].id == Unit.get(Unit.name == "Văn phòng").id
+
+
+def test_awards_years_and_kinds_as_units_write_them(staff: dict[str, int]) -> None:
+    rows = [
+        (
+            1,
+            "",
+            "Nguyễn Văn An",
+            "",
+            "Danh hiệu Chiến sĩ thi đua cơ sở",
+            "năm 2024",
+            "Thường xuyên",
+            "",
+            "",
+        ),
+        (2, "", "Nguyễn Văn An", "", "Bằng khen UBND tỉnh", "15/12/2024", "Chuyên đề", "", ""),
+        (3, "", "Văn phòng", "", "Giấy khen Giám đốc Sở", 2024.0, "", "", ""),
+        (4, "", "Đặng Thu Hà", "", "CSTĐ cơ sở", "2024", "đột xuất", "", ""),
+    ]
+    report = ai.read_bytes(template_with(rows), "a.xlsx", 2025)
+    assert [r.status for r in report.rows] == [RowStatus.ACCEPTED] * 4, report.rows
+    assert [r.award_name for r in report.rows] == [
+        "Chiến sĩ thi đua cơ sở",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "Giấy khen của Giám đốc Sở",
+        "Chiến sĩ thi đua cơ sở",
+    ]
+    assert {r.year for r in report.rows} == {2024}
+    assert [r.kind for r in report.rows] == [
+        CommendationKind.REGULAR,
+        CommendationKind.THEMATIC,
+        CommendationKind.REGULAR,
+        CommendationKind.UNSCHEDULED,
+    ]
+    # Giấy khen goes to both: without a recipient column the name decides (a unit here).
+    assert report.rows[2].recipient_kind is RecipientKind.COLLECTIVE
