@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 
 import peewee as pw
 
 from app import records, trash
 from app.errors import InUse, NotFound, ValidationError, raise_first
+from app.proposals import transition
 from app.vntext import admin_date, clean, fold, fold_many, short_date
 from db.enums import AwardLevel, ProposalStatus, RecipientKind
 from db.models import AwardType, Decision, Person, Proposal, ProposalEvent, Unit
@@ -254,23 +255,7 @@ def _note(decision: Decision) -> str:
 
 def _move(proposal: Proposal, to: ProposalStatus, on: date, note: str) -> None:
     """The one place a decision changes a proposal's status: a dated, logged transition."""
-    try:
-        from app.proposals import transition  # awards-core's service, once merged
-    except ImportError:
-        transition = None
-    if transition is not None:
-        transition(proposal.id, to, on=on, note=note)
-        return
-    with records.transaction():
-        records.create(
-            ProposalEvent,
-            proposal=proposal.id,
-            happened_on=datetime.combine(on, time()),
-            from_status=proposal.status,
-            to_status=to,
-            note=note,
-        )
-        records.update(proposal, status=to)
+    transition(proposal.id, to, on=on, note=note)
 
 
 def attach(decision_id: int, proposal_ids: Iterable[int]) -> int:

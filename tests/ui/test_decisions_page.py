@@ -262,3 +262,28 @@ def test_thousands_of_candidates(qtbot: QtBot, world: AwardWorld) -> None:
     qtbot.addWidget(dialog)
     dialog.all_button.click()
     assert len(dialog.proposal_ids()) == 6000
+
+
+def test_the_awards_tab_holds_the_decisions_and_statistics_pages(
+    qtbot: QtBot, sample_db: pw.SqliteDatabase, db_path: Path
+) -> None:
+    from tests.ui.conftest import make_window
+    from ui.tabs.award_stats_page import AwardStatsPage
+
+    window = make_window(qtbot, sample_db, db_path)
+    tab = window.awards_tab
+    decisions_page = tab.page("Quyết định")
+    stats_page = tab.page("Thống kê")
+    assert isinstance(decisions_page, DecisionsPage) and isinstance(stats_page, AwardStatsPage)
+    window.tabs.setCurrentWidget(tab)
+    tab.pages.setCurrentWidget(decisions_page)
+    wait_loaded(qtbot, decisions_page)
+    assert decisions_page.year == tab.year
+    world = build_world()
+    decisions.create_decision(director_decision_input(), [world.proposals["an_ldtt"]])
+    qtbot.waitUntil(lambda: decisions_page.is_current() and decisions_page.model.total_count() == 1)
+    tab.pages.setCurrentWidget(stats_page)
+    qtbot.waitUntil(lambda: stats_page.is_current() and stats_page.stats is not None)
+    window.resize(1200, 700)
+    window.grab().save("/tmp/awards-tab-stats.png")
+    window.close()

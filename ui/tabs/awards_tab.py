@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app import awards
 from ui.models.proposal_table_model import ProposalTableModel
+from ui.tabs.award_stats_page import AwardStatsPage
+from ui.tabs.decisions_page import DecisionsPage
 from ui.tabs.list_tab import RecordListTab
 
 
@@ -27,6 +29,8 @@ class AwardsTab(RecordListTab):
         )
         self._pages: list[QWidget] = []
         self._wrap_in_pages()
+        self.add_page(DecisionsPage(self.today), "Quyết định")
+        self.add_page(AwardStatsPage(), "Thống kê")
 
     def _wrap_in_pages(self) -> None:
         """The list's own layout moves onto the first page of an inner tab bar."""
