@@ -312,3 +312,31 @@ def test_all_single_suggestions_confirmed_at_once(
     assert "Dòng 6: “dang thu ha” → Đặng Thu Hà — Phòng Lãnh sự" in fake_messages.shown[-1][2]
     assert dialog.report is not None and not dialog.report.to_confirm
     assert dialog.import_button.isEnabled() and not dialog.confirm_all_button.isEnabled()
+
+
+def test_the_awards_tab_has_the_import_button_and_the_history_pages(
+    qtbot: QtBot, window: Any, fake_messages: FakeMessages
+) -> None:
+    from tests.ui.conftest import show
+
+    tab = window.awards_tab
+    show(qtbot, window, tab)
+    titles = [tab.pages.tabText(i) for i in range(tab.pages.count())]
+    assert "Lịch sử khen thưởng" in titles and "Đủ điều kiện đề nghị" in titles
+    assert tab.page("Lịch sử khen thưởng") is tab.history_page
+
+    def cancel(dialog: AwardImportDialog) -> bool:
+        assert dialog.windowTitle() == "Nhập danh sách đề nghị khen thưởng"
+        assert dialog.year_spin.value() == 2024  # the year chosen in the window
+        return False
+
+    fake_messages.dialog_handlers.append(cancel)
+    qtbot.mouseClick(tab.import_button, _left())
+    assert len(fake_messages.dialogs) == 1
+    tab.pages.setCurrentWidget(tab.eligible_page)
+    _loaded(qtbot, tab.eligible_page)
+    assert tab.eligible_page.heading.text().startswith("Đủ điều kiện đề nghị năm 2025")
+    tab.pages.setCurrentWidget(tab.history_page)
+    _loaded(qtbot, tab.history_page)
+    assert tab.history_page.model.total_count() > 0  # the sample's people and units
+    shot(window, "awards-tab-history")

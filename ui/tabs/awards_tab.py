@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app import awards
 from ui.models.proposal_table_model import ProposalTableModel
+from ui.tabs import award_history_page
 from ui.tabs.award_stats_page import AwardStatsPage
 from ui.tabs.decisions_page import DecisionsPage
 from ui.tabs.list_tab import RecordListTab
@@ -31,6 +32,7 @@ class AwardsTab(RecordListTab):
         self._wrap_in_pages()
         self.add_page(DecisionsPage(self.today), "Quyết định")
         self.add_page(AwardStatsPage(), "Thống kê")
+        award_history_page.install(self)  # import button, history and "đủ điều kiện" pages
 
     def _wrap_in_pages(self) -> None:
         """The list's own layout moves onto the first page of an inner tab bar."""
