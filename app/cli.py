@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--status", metavar="TRẠNG_THÁI", help="tờ trình: chỉ đề nghị ở trạng thái này (passed…)"
     )
     export.add_argument(
+        "--level",
+        choices=("department", "province", "ministry", "state"),
+        help="tờ trình: của Sở lên cấp này, chỉ các danh hiệu, hình thức cấp này quyết định",
+    )
+    export.add_argument(
         "--format", choices=("pdf", "docx"), help="mặc định: theo đuôi tệp --out, hoặc pdf"
     )
     export.add_argument("--out", metavar="TỆP", required=True, help="tệp sẽ ghi ra")
@@ -189,7 +194,12 @@ def _export_award(args: argparse.Namespace, out: Path) -> int:
             from app.reports import award_report
 
             if args.document == "proposal-list":
-                document = award_report.proposal_list_document(args.year, args.unit, status)
+                from db.enums import AwardLevel
+
+                level = AwardLevel(args.level) if args.level else None
+                document = award_report.proposal_list_document(
+                    args.year, args.unit, status, level=level
+                )
             else:
                 document = award_report.DOCUMENTS[args.document](args.decision)
             data = render_docx(document) if fmt == "docx" else render_pdf(document)

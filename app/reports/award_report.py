@@ -175,7 +175,10 @@ def _sentence(lines: list[str]) -> tuple[str, ...]:
 
 
 def proposal_list_proposals(
-    year: int, unit_id: int | None = None, status: ProposalStatus | None = None
+    year: int,
+    unit_id: int | None = None,
+    status: ProposalStatus | None = None,
+    level: AwardLevel | None = None,
 ) -> list[Proposal]:
     query = Proposal.select().where(Proposal.year == year)
     query = (
@@ -186,7 +189,23 @@ def proposal_list_proposals(
     if unit_id is not None:
         staff = Person.select(Person.id).where(Person.unit == unit_id)
         query = query.where((Proposal.unit == unit_id) | Proposal.person.in_(staff))
+    if level is not None:
+        query = query.where(
+            Proposal.award_type.in_(AwardType.select(AwardType.id).where(AwardType.level == level))
+        )
     return list(query.order_by(Proposal.id))
+
+
+def agency_text(agency: AgencyDetails) -> str:
+    """ "SỞ NGOẠI VỤ" as a sentence writes it: "Sở Ngoại vụ" (other names as recorded)."""
+    words = agency.agency_name.split()
+    if len(words) >= 2 and fold(words[0]) == "so":
+        return " ".join(["Sở", words[1].capitalize(), *(w.lower() for w in words[2:])])
+    return agency.agency_name or "Sở"
+
+
+def _director_name(agency: AgencyDetails) -> str:
+    return agency.director_name or _chair_name()
 
 
 def proposal_list_document(
@@ -194,32 +213,61 @@ def proposal_list_document(
     unit_id: int | None = None,
     status: ProposalStatus | None = None,
     *,
+    level: AwardLevel | None = None,
     on: date | None = None,
 ) -> AdminDocument:
-    """The council's submission to the granting authorities, with the list proposed attached."""
-    entries = _entries(proposal_list_proposals(year, unit_id, status))
+    """A submission with the list proposed attached.
+
+    Without ``level`` (or at department level) the council submits to the Director what it
+    passed; at a higher level the agency submits to that level's authority (e.g. the Chairman
+    of the province) only the awards that authority grants, signed by the Director."""
+    entries = _entries(proposal_list_proposals(year, unit_id, status, level))
     if not entries:
         raise NotFound(f"Năm {year} chưa có đề nghị khen thưởng nào phù hợp để lập tờ trình.")
     agency = _agency(on or date(year, 12, 31))
+    upward = level is not None and level is not AwardLevel.DEPARTMENT
     awards = {a.name: a for a in AwardType.select()}
-    addressees = list(dict.fromkeys(awards[e.award_name].granting_authority for e in entries))
+    department = next(
+        (a.granting_authority for a in awards.values() if a.level is AwardLevel.DEPARTMENT),
+        "Giám đốc Sở",
+    )
+    if upward:
+        addressee = next(awards[e.award_name].granting_authority for e in entries)
+        proposer = agency_text(agency)
+        symbol = f"TTr-{agency.abbreviation}" if agency.abbreviation else "TTr"
+        signer = Signer("", "GIÁM ĐỐC", _director_name(agency))
+        header = Header(agency.parent_body, agency.agency_name, f"Số:{BLANK}/{symbol}",
+                        place_date(agency.place_name, on, year))  # fmt: skip
+        ask = f"Kính trình {addressee} xem xét, quyết định./."
+    else:
+        addressee = department
+        proposer = f"{COUNCIL_TEXT} Sở"
+        symbol = "TTr-HĐTĐKT"
+        signer = Signer(f"TM. {COUNCIL}", "CHỦ TỊCH", _chair_name())
+        header = Header(agency.agency_name, COUNCIL, f"Số:{BLANK}/{symbol}",
+                        place_date(agency.place_name, on, year))  # fmt: skip
+        above = sorted({awards[e.award_name].granting_authority for e in entries} - {department})
+        ask = (
+            f"Kính trình {department} xem xét, quyết định khen thưởng theo thẩm quyền"
+            + (
+                f" và trình {', '.join(above)} khen thưởng các trường hợp vượt thẩm quyền"
+                if above
+                else ""
+            )  # fmt: skip
+            + "./."
+        )
     unit_text = ""
     if unit_id is not None:
         unit = Unit.get_or_none(Unit.id == unit_id)
         unit_text = f" của {unit.name}" if unit else ""
     subject = f"Về việc đề nghị xét tặng danh hiệu thi đua, hình thức khen thưởng năm {year}"
     body: list[object] = [
-        Paragraph(
-            "Kính gửi: " + "; ".join(addressees) + ".",
-            indent_first_line=False,
-            align="center",
-        ),
+        Paragraph(f"Kính gửi: {addressee}.", indent_first_line=False, align="center"),
         Paragraph(f"{LAW_BASIS};"),
         Paragraph(
             f"Căn cứ kết quả bình xét thi đua, khen thưởng năm {year}{unit_text} và ý kiến thống "
-            f"nhất của {COUNCIL_TEXT} Sở,"
-            f" Hội đồng kính trình xét tặng danh hiệu thi đua, hình thức khen thưởng cho "
-            f"{_count_phrase(entries)}, cụ thể như sau:"
+            f"nhất của {COUNCIL_TEXT} Sở, {proposer} kính trình xét tặng danh hiệu thi đua, hình "
+            f"thức khen thưởng cho {_count_phrase(entries)}, cụ thể như sau:"
         ),
     ]
     for label, groups in _groups(entries):
@@ -227,14 +275,9 @@ def proposal_list_document(
         body.append(Paragraph(f"- {label.capitalize()}: {parts}."))
     body.append(Paragraph("(Có danh sách kèm theo)", indent_first_line=False, italic=True,
                           align="center"))  # fmt: skip
-    body.append(Paragraph(f"Kính trình {'; '.join(addressees)} xem xét, quyết định./."))
-    symbol = "TTr-HĐTĐKT"
-    body.append(
-        SignatureBlock(
-            Signer(f"TM. {COUNCIL}", "CHỦ TỊCH", _chair_name()),
-            recipients=("Như trên;", "Lưu: VT, HĐTĐKT."),
-        )
-    )
+    body.append(Paragraph(ask))
+    filed = "Lưu: VT, TĐKT." if upward else "Lưu: VT, HĐTĐKT."
+    body.append(SignatureBlock(signer, recipients=("Như trên;", filed)))
     body += [
         PageBreak(),
         Paragraph("DANH SÁCH", bold=True, indent_first_line=False, align="center"),
@@ -247,7 +290,7 @@ def proposal_list_document(
         Paragraph(
             f"(Kèm theo Tờ trình số{BLANK}/{symbol} "
             f"{admin_date(on) if on else f'ngày{BLANK}tháng{BLANK}năm {year}'} "
-            f"của {COUNCIL_TEXT} Sở)",
+            f"của {proposer})",
             italic=True,
             indent_first_line=False,
             align="center",
@@ -255,12 +298,7 @@ def proposal_list_document(
         *_list_blocks(entries),
     ]
     return AdminDocument(
-        header=Header(
-            parent_body=agency.agency_name,
-            issuing_body=COUNCIL,
-            number_symbol=f"Số:{BLANK}/{symbol}",
-            place_date=place_date(agency.place_name, on, year),
-        ),
+        header=header,
         doc_type="TỜ TRÌNH",
         subject=(subject,),
         body=tuple(body),  # type: ignore[arg-type]

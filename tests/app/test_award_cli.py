@@ -68,6 +68,10 @@ def test_proposal_list_by_unit_and_status(
     assert run("proposal-list", *args, "--out", str(out), "--db", str(db)) == 0
     text = body_text(out.read_bytes())
     assert "Trần Thị Bình" in text and "Nguyễn Văn An" not in text
+    args = ["--year", "2024", "--level", "province"]
+    assert run("proposal-list", *args, "--out", str(out), "--db", str(db)) == 0
+    text = body_text(out.read_bytes())
+    assert "Kính gửi: Chủ tịch UBND tỉnh." in text and "Phạm Thị Ngọc Hòa" in text
 
 
 def test_award_stats_workbook(awards_file: tuple[Path, int, int], tmp_path: Path) -> None:

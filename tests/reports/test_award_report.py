@@ -42,9 +42,11 @@ def test_submission_lists_what_was_proposed_grouped(world: AwardWorld) -> None:
             "/TTr-HĐTĐKT",
             "TỜ TRÌNH",
             "Về việc đề nghị xét tặng danh hiệu thi đua, hình thức khen thưởng năm 2024",
-            "Kính gửi: Giám đốc Sở; Chủ tịch UBND tỉnh.",
+            "Kính gửi: Giám đốc Sở.",
+            "Hội đồng Thi đua - Khen thưởng Sở kính trình xét tặng",
             "05 cá nhân và 02 tập thể",
             "(Có danh sách kèm theo)",
+            "trình Chủ tịch UBND tỉnh khen thưởng các trường hợp vượt thẩm quyền./.",
             "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
             "CHỦ TỊCH",
             "DANH SÁCH",
@@ -219,3 +221,33 @@ def test_a_province_decision_is_headed_by_the_province(world: AwardWorld) -> Non
     assert "Hội đồng Thi đua - Khen thưởng Sở" not in text
     pages = page_lines(render_pdf(award_report.certificates_document(d.id)))
     assert "BẰNG KHEN" in pages[0] and "Bà Phạm Thị Ngọc Hòa" in pages[0]
+
+
+def test_the_agencys_submission_upward_lists_only_that_level(world: AwardWorld) -> None:
+    from db.enums import AwardLevel
+
+    text = body_text(
+        render_pdf(award_report.proposal_list_document(2024, level=AwardLevel.PROVINCE))
+    )
+    assert not missing_in_order(
+        text,
+        [
+            "UBND TỈNH BÌNH PHƯỚC",
+            "SỞ NGOẠI VỤ",
+            "/TTr-SNgV",
+            "TỜ TRÌNH",
+            "Kính gửi: Chủ tịch UBND tỉnh.",
+            "Sở Ngoại vụ kính trình xét tặng",
+            "01 cá nhân",
+            "Kính trình Chủ tịch UBND tỉnh xem xét, quyết định./.",
+            "GIÁM ĐỐC",
+            "Phạm Thị Anh Thư",
+            "(Kèm theo Tờ trình số",
+            "của Sở Ngoại vụ)",
+            "Bằng khen của Chủ tịch UBND tỉnh (1)",
+            "Phạm Thị Ngọc Hòa",
+        ],
+    ), text
+    assert "Nguyễn Văn An" not in text and "HỘI ĐỒNG THI ĐUA" not in text
+    with pytest.raises(NotFound):
+        award_report.proposal_list_document(2024, level=AwardLevel.STATE)

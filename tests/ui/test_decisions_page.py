@@ -169,6 +169,13 @@ def test_papers_open_in_the_preview(
     with qtbot.waitSignal(dialog.rendered, timeout=20000):
         pass
     assert dialog.page_count() >= 2
+    from db.enums import AwardLevel
+
+    upward = page.make_submission_preview(AwardLevel.PROVINCE)
+    qtbot.addWidget(upward)
+    with qtbot.waitSignal(upward.rendered, timeout=20000):
+        pass
+    assert "Cấp tỉnh" in upward.windowTitle() or "tỉnh" in upward.windowTitle()
     saved = tmp_path / "to-trinh.docx"
     from ui import messages
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app import decisions, trash
 from app.decisions import DecisionRow
 from app.errors import AppError, InUse
+from db.enums import AwardLevel
 from ui import messages
 from ui.dialogs.decision_dialog import DecisionChoice, DecisionDialog
 from ui.models.covered_table_model import CoveredTableModel
@@ -94,8 +95,10 @@ class DecisionsPage(EditableList):
             action.triggered.connect(lambda _checked=False, k=kind: self.preview_paper(k))
             self.paper_actions[kind] = action
         menu.addSeparator()
-        self.submission_action = menu.addAction("Tờ trình đề nghị khen thưởng của năm…")
-        self.submission_action.triggered.connect(self.preview_submission)
+        self.submission_action = menu.addAction("Tờ trình của Hội đồng lên Giám đốc Sở…")
+        self.submission_action.triggered.connect(lambda: self.preview_submission(None))
+        self.upward_action = menu.addAction("Tờ trình của Sở lên Chủ tịch UBND tỉnh…")
+        self.upward_action.triggered.connect(lambda: self.preview_submission(AwardLevel.PROVINCE))
         self.papers_button.setMenu(menu)
         self.actions_layout.addWidget(self.papers_button)
         self._build_detail()
@@ -236,15 +239,17 @@ class DecisionsPage(EditableList):
         if dialog is not None:
             messages.run_dialog(dialog)  # type: ignore[arg-type]
 
-    def make_submission_preview(self) -> object:
+    def make_submission_preview(self, level: AwardLevel | None = None) -> object:
+        """The council's submission to the Director, or the agency's to a higher level."""
         from app.reports import award_report
         from ui.dialogs.document_preview import DocumentJob, DocumentPreview
 
         year = self.year or self.today.year
+        to = f" ({level.label})" if level else ""
         job = DocumentJob(
-            f"Tờ trình đề nghị khen thưởng năm {year}",
-            f"to-trinh-khen-thuong-{year}",
-            lambda: award_report.proposal_list_document(year),
+            f"Tờ trình đề nghị khen thưởng năm {year}{to}",
+            f"to-trinh-khen-thuong-{year}" + (f"-{level.value}" if level else ""),
+            lambda: award_report.proposal_list_document(year, level=level),
         )
         return DocumentPreview(job, Path.home(), self)
 
@@ -253,5 +258,5 @@ class DecisionsPage(EditableList):
         if dialog is not None:
             messages.run_dialog(dialog)  # type: ignore[arg-type]
 
-    def preview_submission(self) -> None:
-        messages.run_dialog(self.make_submission_preview())  # type: ignore[arg-type]
+    def preview_submission(self, level: AwardLevel | None = None) -> None:
+        messages.run_dialog(self.make_submission_preview(level))  # type: ignore[arg-type]
