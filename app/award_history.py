@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import peewee as pw
@@ -340,16 +340,18 @@ def eligible_xlsx(through_year: int, rows: list[EligibleRow] | None = None) -> b
 class DraftResult:
     created: list[int]  # proposal ids
     skipped: list[str]  # "Nguyễn Văn An — Chiến sĩ thi đua cơ sở" already proposed
+    need_achievements: list[str] = field(default_factory=list)  # forms: lập trong tab Đề nghị
 
 
 def propose_from(rows: Iterable[EligibleRow], through_year: int) -> DraftResult:
     """Draft proposals for ``through_year + 1`` from chosen suggestions, in one transaction;
-    a recipient already proposed for the same award that year is skipped and named."""
+    a recipient already proposed for the same award that year is skipped and named, and so is
+    a commendation form (Bằng khen…), which needs its achievement written by the operator."""
     from app import records
     from app.award_import import create_draft
 
     year = through_year + 1
-    codes = dict(AwardType.select(AwardType.code, AwardType.id).tuples())
+    codes = {a.code: a for a in AwardType.select(AwardType.id, AwardType.code, AwardType.family)}
     existing = {
         (person_id, unit_id, award_id)
         for person_id, unit_id, award_id in Proposal.select(
@@ -360,9 +362,13 @@ def propose_from(rows: Iterable[EligibleRow], through_year: int) -> DraftResult:
     }
     created: list[int] = []
     skipped: list[str] = []
+    forms: list[str] = []
     with records.transaction():
         for row in rows:
-            award_id = codes[row.award_code]
+            award_id = codes[row.award_code].id
+            if codes[row.award_code].family is AwardFamily.FORM:
+                forms.append(f"{row.name} — {row.award_name}")
+                continue
             individual = row.recipient_kind is RecipientKind.INDIVIDUAL
             key = (
                 (row.recipient_id, None, award_id)
@@ -376,4 +382,4 @@ def propose_from(rows: Iterable[EligibleRow], through_year: int) -> DraftResult:
             note = f"Lập từ danh sách đủ điều kiện đề nghị năm {year}: {row.basis}"
             draft = create_draft(row.recipient_kind, row.recipient_id, award_id, year, note)
             created.append(int(draft.id))
-    return DraftResult(created, skipped)
+    return DraftResult(created, skipped, forms)

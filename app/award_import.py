@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from app import records
+from app import proposals, records
 from app.award_import_files import (
     EXAMPLE_MARKS,
     cell_long_text,
@@ -38,8 +37,8 @@ from app.award_import_match import (
 from app.errors import ValidationError
 from app.exports.tables import xlsx_bytes
 from app.vntext import fold, has_control_chars
-from db.enums import CommendationKind, ProposalStatus, RecipientKind
-from db.models import AwardType, Proposal, ProposalEvent
+from db.enums import CommendationKind, RecipientKind
+from db.models import AwardType, Proposal
 
 __all__ = ["ImportReport", "ImportRow", "RowStatus", "commit", "read_file", "template_xlsx"]
 
@@ -85,6 +84,8 @@ class ImportRow:
     initiative: str
     reasons: tuple[str, ...]  # why rejected, or what to confirm
     search_key: str = ""
+    campaign_id: int | None = None
+    campaign_name: str = ""
 
     @property
     def reason_text(self) -> str:
@@ -329,6 +330,15 @@ def _validate_row(
         and directory.has_proposal(who.kind, who.id, award.id, year)
     ):
         problems.append(f"Đã có đề nghị “{award.name}” năm {year} cho {who.label}")
+    campaign_id = _campaign(values.get("campaign", ""), year, directory, problems)
+    if not problems and award is not None and year is not None and who.kind is not None:
+        # the rules of an ordinary proposal (app/proposals): achievements for a form, …
+        trial = who.id if who.id is not None else who.candidates[0].id
+        data = _proposal_input(
+            who.kind, trial, award.id, year, kind or CommendationKind.REGULAR, campaign_id, values
+        )
+        found = proposals.validate_proposal(data)
+        problems += [message for key, message in found.items() if key != "recipient"]
     if problems:
         status, reasons = RowStatus.REJECTED, tuple(problems)
     elif who.id is None:
@@ -354,6 +364,44 @@ def _validate_row(
         initiative=values.get("initiative", ""),
         reasons=reasons,
         search_key=" | ".join(fold(t) for t in (name_text, who.label, award_text, unit_text) if t),
+        campaign_id=campaign_id,
+        campaign_name=directory.campaigns[campaign_id][0] if campaign_id else "",
+    )
+
+
+def _campaign(text: str, year: int | None, directory: Directory, problems: list[str]) -> int | None:
+    if not text:
+        return None
+    found = directory.match_campaign(text, year)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        problems.append(f"Có {len(found)} phong trào thi đua tên “{text}”: ghi đầy đủ tên")
+    else:
+        problems.append(f"Không có phong trào thi đua “{text}”")
+    return None
+
+
+def _proposal_input(
+    recipient_kind: RecipientKind,
+    recipient_id: int,
+    award_type_id: int,
+    year: int,
+    kind: CommendationKind,
+    campaign_id: int | None,
+    values: dict[str, str],
+) -> proposals.ProposalInput:
+    individual = recipient_kind is RecipientKind.INDIVIDUAL
+    return proposals.ProposalInput(
+        year=year,
+        award_type_id=award_type_id,
+        recipient_kind=recipient_kind,
+        person_id=recipient_id if individual else None,
+        unit_id=None if individual else recipient_id,
+        kind=kind,
+        campaign_id=campaign_id,
+        achievements=values.get("achievements", ""),
+        initiative=values.get("initiative", ""),
     )
 
 
@@ -436,29 +484,15 @@ def create_draft(
     kind: CommendationKind = CommendationKind.REGULAR,
     achievements: str = "",
     initiative: str = "",
+    campaign_id: int | None = None,
 ) -> Proposal:
-    """One draft proposal with its first log line (inside the caller's transaction)."""
-    individual = recipient_kind is RecipientKind.INDIVIDUAL
-    proposal = records.create(
-        Proposal,
-        year=year,
-        person=recipient_id if individual else None,
-        unit=None if individual else recipient_id,
-        award_type=award_type_id,
-        kind=kind,
-        achievements=achievements,
-        initiative=initiative,
-        status=ProposalStatus.DRAFT,
+    """One draft proposal through app/proposals (validated, its dossier checklist and its first
+    log line with ``note``), inside the caller's transaction."""
+    values = {"achievements": achievements, "initiative": initiative}
+    data = _proposal_input(
+        recipient_kind, recipient_id, award_type_id, year, kind, campaign_id, values
     )
-    records.create(
-        ProposalEvent,
-        proposal=proposal,
-        happened_on=datetime.now(),
-        from_status=None,
-        to_status=ProposalStatus.DRAFT,
-        note=note,
-    )
-    return proposal
+    return proposals.create_proposal(data, note=note)
 
 
 def _create_proposal(row: ImportRow, note: str) -> Proposal:
@@ -473,6 +507,7 @@ def _create_proposal(row: ImportRow, note: str) -> Proposal:
         row.kind,
         row.achievements,
         row.initiative,
+        row.campaign_id,
     )
 
 

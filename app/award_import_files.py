@@ -45,6 +45,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("kind", "Loại hình khen thưởng", 22),
     ColumnSpec("achievements", "Thành tích tóm tắt", 50),
     ColumnSpec("initiative", "Sáng kiến, đề tài", 36),
+    ColumnSpec("campaign", "Phong trào thi đua (khen theo đợt, chuyên đề)", 30),
 )
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -80,6 +81,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "year": ("nam", "nam de nghi", "nam xet"),
     "kind": ("loai hinh", "loai hinh khen thuong", "loai khen thuong"),
+    "campaign": ("phong trao", "phong trao thi dua", "dot thi dua", "chuyen de"),
     "achievements": (
         "thanh tich",
         "thanh tich tom tat",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from app.vntext import clean, fold
 from db.enums import CommendationKind, ProposalStatus, RecipientKind
-from db.models import AwardType, Person, Proposal, Unit
+from db.models import AwardType, Campaign, Person, Proposal, Unit
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Directory:
     people_by_word: dict[str, set[str]] = field(default_factory=dict)
     units_by_word: dict[str, set[str]] = field(default_factory=dict)
     existing: set[tuple[str, int, int, int]] = field(default_factory=set)
+    campaigns: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # name, key, year
 
     @classmethod
     def load(cls) -> Directory:
@@ -62,6 +63,12 @@ class Directory:
                 d.existing.add(("p", person_id, award_id, year))
             else:
                 d.existing.add(("u", unit_id, award_id, year))
+        d.campaigns = {
+            cid: (name, name_key(name), year)
+            for cid, name, year in Campaign.select(
+                Campaign.id, Campaign.name, Campaign.year
+            ).tuples()
+        }
         for by_key, by_word in (
             (d.people_by_key, d.people_by_word),
             (d.units_by_key, d.units_by_word),
@@ -71,6 +78,15 @@ class Directory:
                 for word in {words[0], words[-1]} if words else ():
                     by_word.setdefault(word, set()).add(key)
         return d
+
+    def match_campaign(self, text: str, year: int | None) -> list[int]:
+        """Campaigns of that name (the year's first), or the one whose name holds the text."""
+        key = name_key(text)
+        same = [c for c, (_n, k, _y) in self.campaigns.items() if k == key]
+        if not same:
+            same = [c for c, (_n, k, _y) in self.campaigns.items() if key and key in k]
+        of_year = [c for c in same if self.campaigns[c][2] == year]
+        return of_year or same
 
     def match_person(self, text: str) -> NameMatch:
         return match_names(

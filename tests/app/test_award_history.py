@@ -275,3 +275,17 @@ def test_drafts_are_made_from_chosen_suggestions_once(office: Unit) -> None:
         "Lập từ danh sách đủ điều kiện đề nghị năm 2025: Lao động tiên tiến năm 2024"
     )
     assert ah.propose_from(rows, 2024).created == []  # nothing twice
+
+
+def test_a_commendation_form_is_not_drafted_without_its_achievement(office: Unit) -> None:
+    an = person("Nguyễn Văn An", office)
+    grant(an, "BK_TINH", 2020)
+    for year in range(2021, 2025):
+        grant(an, "LDTT", year)
+    for year in (2022, 2023, 2024):
+        grant(an, "CSTDCS", year)
+    rows = [r for r in ah.eligible_rows(2024) if r.award_code in ("BK_TTG", "CSTDCS")]
+    assert [r.award_code for r in rows] == ["CSTDCS", "BK_TTG"]
+    result = ah.propose_from(rows, 2024)
+    assert [Proposal.get_by_id(i).award_type.code for i in result.created] == ["CSTDCS"]
+    assert result.need_achievements == ["Nguyễn Văn An — Bằng khen của Thủ tướng Chính phủ"]

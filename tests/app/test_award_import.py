@@ -16,8 +16,8 @@ from app import people, records
 from app.award_import import RowStatus
 from app.errors import ValidationError
 from app.vntext import split_name
-from db.enums import CommendationKind, ProposalStatus, RecipientKind
-from db.models import AuditLog, Person, Proposal, ProposalEvent, Unit
+from db.enums import CommendationKind, Launcher, ProposalStatus, RecipientKind
+from db.models import AuditLog, Campaign, DossierItem, Person, Proposal, ProposalEvent, Unit
 
 
 @pytest.fixture
@@ -35,6 +35,12 @@ def staff(db: pw.SqliteDatabase) -> dict[str, int]:
     ):
         person = people.create_person(people.PersonInput(*split_name(name), unit_id=unit.id))
         ids[f"{name}/{unit.name}"] = person.id
+    records.create(
+        Campaign,
+        year=2024,
+        name="Phong trào thi đua chuyển đổi số năm 2024",
+        launcher=Launcher.DEPARTMENT,
+    )
     return ids
 
 
@@ -151,14 +157,14 @@ def test_a_word_table_imports_with_sections_and_numbering_rows(
     staff: dict[str, int], tmp_path: Path
 ) -> None:
     data = word_table(
-        ["STT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức đề nghị"],
+        ["STT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức đề nghị", "Thành tích"],
         [
-            ["(1)", "(2)", "(3)", "(4)"],
-            ["I", "CÁ NHÂN", "", ""],
-            ["1", "Đặng Thu Hà", "Chuyên viên, Phòng Lãnh sự", "LĐTT"],
-            ["2", "Nguyễn Văn An", "Văn phòng", "Giấy khen của Giám đốc Sở"],
+            ["(1)", "(2)", "(3)", "(4)", "(5)"],
+            ["I", "CÁ NHÂN", "", "", ""],
+            ["1", "Đặng Thu Hà", "Chuyên viên, Phòng Lãnh sự", "LĐTT", ""],
+            ["2", "Nguyễn Văn An", "Văn phòng", "Giấy khen của Giám đốc Sở", "Tổ chức hội nghị"],
             "II. TẬP THỂ",
-            ["1", "Văn phòng", "", "Giấy khen của Giám đốc Sở"],
+            ["1", "Văn phòng", "", "Giấy khen của Giám đốc Sở", "Dẫn đầu khối thi đua"],
         ],
     )
     report = ai.read_bytes(data, "de-nghi.docx", default_year=2024)
@@ -171,7 +177,10 @@ def test_a_word_table_imports_with_sections_and_numbering_rows(
     ]
     ids = ai.commit(report)
     assert Proposal.get_by_id(ids[2]).unit_id == staff["Văn phòng"]
+    assert Proposal.get_by_id(ids[2]).achievements == "Dẫn đầu khối thi đua"
     assert Proposal.get_by_id(ids[0]).year == 2024
+    # created through app/proposals: with the dossier checklist of the award's level
+    assert DossierItem.select().where(DossierItem.proposal == ids[0]).count() == 3
 
 
 def test_bad_rows_are_reported_with_their_reasons_and_nothing_is_imported(
@@ -320,7 +329,7 @@ def test_a_person_removed_after_the_preview_stops_the_import(staff: dict[str, in
 
 
 def test_a_unit_named_by_its_short_name_matches(staff: dict[str, int]) -> None:
-    rows = [(1, "Tập thể", "vp", "", "Giấy khen", 2024, "", "", "")]
+    rows = [(1, "Tập thể", "vp", "", "Giấy khen", 2024, "", "Dẫn đầu khối", "")]
     report = ai.read_bytes(template_with(rows), "a.xlsx", 2024)
     assert report.rows[0].status is RowStatus.CONFIRM  # "vp" ≠ "VP" as written: confirm
     assert report.rows[0].candidates[0].id == Unit.get(Unit.name == "Văn phòng").id
@@ -339,8 +348,19 @@ def test_awards_years_and_kinds_as_units_write_them(staff: dict[str, int]) -> No
             "",
             "",
         ),
-        (2, "", "Nguyễn Văn An", "", "Bằng khen UBND tỉnh", "15/12/2024", "Chuyên đề", "", ""),
-        (3, "", "Văn phòng", "", "Giấy khen Giám đốc Sở", 2024.0, "", "", ""),
+        (
+            2,
+            "",
+            "Nguyễn Văn An",
+            "",
+            "Bằng khen UBND tỉnh",
+            "15/12/2024",
+            "Chuyên đề",
+            "Cứu hộ",
+            "",
+            "chuyển đổi số",
+        ),
+        (3, "", "Văn phòng", "", "Giấy khen Giám đốc Sở", 2024.0, "", "Dẫn đầu", ""),
         (4, "", "Đặng Thu Hà", "", "CSTĐ cơ sở", "2024", "đột xuất", "", ""),
     ]
     report = ai.read_bytes(template_with(rows), "a.xlsx", 2025)
@@ -360,3 +380,21 @@ def test_awards_years_and_kinds_as_units_write_them(staff: dict[str, int]) -> No
     ]
     # Giấy khen goes to both: without a recipient column the name decides (a unit here).
     assert report.rows[2].recipient_kind is RecipientKind.COLLECTIVE
+    assert report.rows[1].campaign_name == "Phong trào thi đua chuyển đổi số năm 2024"
+    ids = ai.commit(report)
+    assert Proposal.get_by_id(ids[1]).campaign_id == report.rows[1].campaign_id
+
+
+def test_the_rules_of_an_ordinary_proposal_apply(staff: dict[str, int]) -> None:
+    rows = [
+        (1, "Cá nhân", "Nguyễn Văn An", "", "Giấy khen", 2024, "", "", ""),
+        (2, "Cá nhân", "Đặng Thu Hà", "", "Giấy khen", 2024, "Chuyên đề", "Cứu hộ", ""),
+        (3, "Cá nhân", "Đặng Thu Hà", "", "LĐTT", 2024, "", "", "", "Không có phong trào này"),
+    ]
+    reasons = [r.reason_text for r in ai.read_bytes(template_with(rows), "a.xlsx", 2024).rows]
+    assert reasons == [
+        "Hãy ghi thành tích đề nghị khen thưởng “Giấy khen của Giám đốc Sở” (một thành tích chỉ "
+        "khen một lần).",
+        "Khen thưởng theo đợt, chuyên đề: hãy chọn phong trào thi đua.",
+        "Không có phong trào thi đua “Không có phong trào này”",
+    ]

@@ -238,6 +238,12 @@ class EligiblePage(RecordListTab):
         text = f"Đã lập {len(result.created)} đề nghị năm {year} (Dự thảo)."
         if result.skipped:
             text += " Đã có đề nghị, không lập lại: " + "; ".join(result.skipped) + "."
+        if result.need_achievements:
+            text += (
+                " Hình thức khen thưởng cần ghi thành tích, hãy lập ở trang Đề nghị: "
+                + "; ".join(result.need_achievements)
+                + "."
+            )
         messages.show_info(self, "Lập đề nghị", text)
 
     def export_rows(self) -> Path | None:
