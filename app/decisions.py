@@ -75,6 +75,12 @@ def number_symbol(number: str, symbol: str) -> str:
     return f"{number}/{symbol}" if symbol else number
 
 
+def padded_number(number: str) -> str:
+    """Numbers below 10 take a leading zero (Decree 30/2020): "5" → "05"."""
+    text = clean(number)
+    return f"{int(text):02d}" if text.isdigit() and int(text) < 10 else text
+
+
 def authorities() -> list[Authority]:
     """The granting authorities of the active catalog, lowest level first."""
     order = list(AwardLevel)
@@ -96,7 +102,7 @@ def authority_level(authority: str) -> AwardLevel | None:
 
 def validate_decision(data: DecisionInput, decision_id: int | None = None) -> dict[str, str]:
     problems: dict[str, str] = {}
-    number = clean(data.number)
+    number = padded_number(data.number)
     if not number:
         problems["number"] = "Chưa nhập số quyết định."
     elif "/" in number:
@@ -132,7 +138,7 @@ def validate_decision(data: DecisionInput, decision_id: int | None = None) -> di
 def _fields(data: DecisionInput, decision_id: int | None = None) -> dict[str, object]:
     raise_first(validate_decision(data, decision_id))
     return {
-        "number": data.number,
+        "number": padded_number(data.number),
         "symbol": data.symbol,
         "signed_on": data.signed_on,
         "authority": data.authority,

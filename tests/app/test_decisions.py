@@ -129,3 +129,11 @@ def test_candidates_of_a_year_keep_the_decisions_own_of_other_years(sample_db) -
     ids = {r.id for r in decisions.candidate_rows(d.id, 2024, previous_year=True)}
     assert old in ids and ancient in ids and world.proposals["an_ldtt"] in ids
     assert old not in {r.id for r in decisions.candidate_rows(d.id, 2024)}
+
+
+def test_numbers_below_ten_take_a_leading_zero(sample_db) -> None:
+    d = decisions.create_decision(replace(director_decision_input(), number="5"))
+    assert Decision.get_by_id(d.id).number == "05"
+    assert decisions.decision_rows(2024)[0].number_symbol == "05/QĐ-SNgV"
+    assert "number" in decisions.validate_decision(replace(director_decision_input(), number="05"))
+    assert "number" in decisions.validate_decision(replace(director_decision_input(), number="5"))
