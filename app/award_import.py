@@ -91,6 +91,17 @@ class ImportReport:
             report = report.confirm(row.row_number, row.candidates[0].id)
         return report
 
+    def with_confirmations_of(self, earlier: ImportReport) -> ImportReport:
+        """This report (the file read again) keeping what the operator confirmed in ``earlier``
+        where the same row still offers the same choice."""
+        chosen = {r.row_number: r.recipient_id for r in earlier.rows if r.confirmed}
+        report = self
+        for row in self.to_confirm:
+            pick = chosen.get(row.row_number)
+            if pick is not None and any(c.id == pick for c in row.candidates):
+                report = report.confirm(row.row_number, pick)
+        return report
+
     def confirm(self, row_number: int, candidate_id: int) -> ImportReport:
         """The report with one row's match confirmed by the operator (one of its candidates)."""
         rows = []
@@ -105,6 +116,7 @@ class ImportReport:
                     recipient_id=chosen.id,
                     recipient_label=chosen.label,
                     reasons=(f"Đã xác nhận: {chosen.label}",),
+                    confirmed=True,
                 )
             rows.append(row)
         return replace(self, rows=tuple(rows))

@@ -67,6 +67,7 @@ class ImportRow:
     search_key: str = ""
     campaign_id: int | None = None
     campaign_name: str = ""
+    confirmed: bool = False  # the operator chose the recipient among the suggestions
 
     @property
     def reason_text(self) -> str:

@@ -90,6 +90,10 @@ def test_choose_preview_confirm_and_import(
     qtbot.mouseClick(dialog.confirm_button, _left())
     assert dialog.model.row_at(1).status is RowStatus.ACCEPTED
     assert dialog.import_button.isEnabled()
+    dialog.year_spin.setValue(2025)  # the file is read again; the confirmation is kept
+    assert dialog.model.row_at(1).status is RowStatus.ACCEPTED
+    assert dialog.model.row_at(1).year == 2024  # the file gives its year
+    dialog.year_spin.setValue(2024)
     qtbot.mouseClick(dialog.import_button, _left())
     assert fake_messages.shown[-1][2] == (
         "Đã nhập 3 đề nghị từ tệp “de-nghi-van-phong.xlsx” (trạng thái Dự thảo)."

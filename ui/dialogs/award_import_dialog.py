@@ -133,6 +133,8 @@ class AwardImportDialog(QDialog):
         except AppError as error:
             messages.show_app_error(self, error)
             return
+        if self.report is not None and path == self.source:  # read again: keep the choices
+            report = report.with_confirmations_of(self.report)
         self.source = path
         self._show(report)
 
