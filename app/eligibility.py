@@ -71,6 +71,10 @@ class Finding:
     def message(self) -> str:
         return f"{self.detail} — Quy định: {self.rule_title} ({self.legal_basis})."
 
+    @property
+    def search_key(self) -> str:
+        return fold(f"{self.recipient} | {self.award_name} | {self.message} | {self.override_note}")
+
 
 @dataclass(frozen=True)
 class Candidate:
