@@ -378,7 +378,11 @@ def decision_rows(year: int | None = None) -> list[DecisionRow]:
 
 
 def candidate_rows(
-    decision_id: int | None, year: int | None = None, *, previous_year: bool = False
+    decision_id: int | None,
+    year: int | None = None,
+    *,
+    previous_year: bool = False,
+    only_covered: bool = False,
 ) -> list[CandidateRow]:
     """Proposals passed or sent up and not yet decided (of ``year``, and of the year before
     with ``previous_year``: titles are often decided in the following January), plus every
@@ -394,7 +398,8 @@ def candidate_rows(
         years = [year, year - 1] if previous_year else [year]
         open_ones = open_ones & Proposal.year.in_(years)
     if decision_id is not None:
-        open_ones = open_ones | (Proposal.decision == decision_id)
+        covered = Proposal.decision == decision_id
+        open_ones = covered if only_covered else open_ones | covered
     query = Proposal.select().where(open_ones)
     rows = []
     mine = Proposal.decision.is_null(False)  # this decision's own first
@@ -453,7 +458,7 @@ def default_input(year: int, today: date) -> DecisionInput:
 
 def covered_rows(decision_id: int) -> list[CandidateRow]:
     """The proposals the decision grants, individuals first, by award and name."""
-    rows = [r for r in candidate_rows(decision_id) if r.attached]
+    rows = candidate_rows(decision_id, only_covered=True)
     order = {a.name: a.position for a in AwardType.select(AwardType.name, AwardType.position)}
     return sorted(
         rows,
