@@ -21,6 +21,7 @@ from ui import messages
 from ui.dialogs.proposal_dialog import ProposalDialog
 from ui.dialogs.year_check_dialog import YearCheckDialog
 from ui.models.proposal_table_model import ProposalTableModel
+from ui.tabs import award_history_page
 from ui.tabs.editable_list import EditableList
 from ui.tabs.proposal_detail import ProposalDetailPane
 
@@ -96,6 +97,7 @@ class AwardsTab(EditableList):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.rows_loaded.connect(self._on_selection_changed)
         self._wrap_in_pages()
+        award_history_page.install(self)  # import button, history and "đủ điều kiện" pages
 
     def _wrap_in_pages(self) -> None:
         """The list's own layout moves onto the first page of an inner tab bar."""
