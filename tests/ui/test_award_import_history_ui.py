@@ -335,6 +335,8 @@ def test_the_awards_tab_has_the_import_button_and_the_history_pages(
         return False
 
     fake_messages.dialog_handlers.append(cancel)
+    assert tab.import_button.isVisible()  # on the proposals list, beside its other buttons
+    shot(window, "awards-tab-proposals")
     qtbot.mouseClick(tab.import_button, _left())
     assert len(fake_messages.dialogs) == 1
     tab.pages.setCurrentWidget(tab.eligible_page)
