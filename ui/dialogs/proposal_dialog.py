@@ -106,6 +106,7 @@ class ProposalDialog(FormDialog):
         )
         self.findings_list = QListWidget(self)
         self.findings_list.setWordWrap(True)
+        self.findings_list.setSpacing(3)
         self.findings_list.setMinimumHeight(110)
         self.form.addRow("Năm:", self.year_spin)
         self.form.addRow("Đối tượng:", self.recipient_kind_combo)

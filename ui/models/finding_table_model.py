@@ -15,15 +15,15 @@ def _state(finding: Finding) -> str:
 
 class FindingTableModel(RecordTableModel[Finding]):
     columns = (
-        Column("Mức", _state, width=130),
+        Column("Mức", _state, width=125),
         Column(
             "Cá nhân / tập thể",
             lambda f: f.recipient or "(cả danh sách)",
             sort=lambda f: text_sort(f.recipient),
-            width=200,
+            width=170,
         ),
-        Column("Danh hiệu / hình thức", lambda f: f.award_name, width=190),
-        Column("Vấn đề", lambda f: f.detail, sort=lambda f: text_sort(f.detail), width=360),
+        Column("Danh hiệu / hình thức", lambda f: f.award_name, width=170),
+        Column("Vấn đề", lambda f: f.detail, sort=lambda f: text_sort(f.detail), width=380),
         Column(
             "Quy định, căn cứ",
             lambda f: f"{f.rule_title} ({f.legal_basis})",

@@ -22,6 +22,8 @@ from ui.dialogs.proposal_dialog import ProposalDialog
 from ui.dialogs.year_check_dialog import YearCheckDialog
 from ui.models.proposal_table_model import ProposalTableModel
 from ui.tabs import award_history_page
+from ui.tabs.award_stats_page import AwardStatsPage
+from ui.tabs.decisions_page import DecisionsPage
 from ui.tabs.editable_list import EditableList
 from ui.tabs.proposal_detail import ProposalDetailPane
 
@@ -97,6 +99,8 @@ class AwardsTab(EditableList):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.rows_loaded.connect(self._on_selection_changed)
         self._wrap_in_pages()
+        self.add_page(DecisionsPage(self.today), "Quyết định")
+        self.add_page(AwardStatsPage(), "Thống kê")
         award_history_page.install(self)  # import button, history and "đủ điều kiện" pages
 
     def _wrap_in_pages(self) -> None:
