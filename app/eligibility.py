@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+import peewee as pw
+
 from app import records
 from app.catalog import RuleRow, rules_in_force
 from app.errors import NotFound, ValidationError
@@ -113,13 +115,38 @@ class Context:
     evals: dict[tuple[str, int, int], Evaluation] = field(default_factory=dict)
     members: dict[int, list[Person]] = field(default_factory=lambda: defaultdict(list))
     registered: set[tuple[str, int, int]] = field(default_factory=set)
+    hired: dict[int, date | None] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, year: int) -> Context:
+    def load(
+        cls, year: int, person_ids: set[int] | None = None, unit_ids: set[int] | None = None
+    ) -> Context:
+        """Everything for the year, or (``person_ids``/``unit_ids`` given) only what concerns
+        those recipients and the units' members: checking one proposal as the operator types
+        stays quick on a database of tens of thousands of proposals."""
         ctx = cls(year)
         for award in AwardType.select():
             ctx.awards[award.id] = award
             ctx.by_code[award.code] = award
+        scoped = person_ids is not None or unit_ids is not None
+        units = set(unit_ids or ())
+        people_query = Person.select().where(Person.active == True)  # noqa: E712
+        if scoped:
+            people_query = people_query.where(
+                Person.unit.in_(list(units)) | Person.id.in_(list(person_ids or ()))
+            )
+        persons = set(person_ids or ())
+        for person in people_query:
+            ctx.hired[person.id] = person.hired_on
+            if person.unit_id is not None and (not scoped or person.unit_id in units):
+                ctx.members[person.unit_id].append(person)
+                persons.add(person.id)
+
+        def mine(model: type) -> object:
+            if not scoped:
+                return True
+            return model.person.in_(list(persons)) | model.unit.in_(list(units))
+
         first = year - HISTORY_YEARS
         query = Proposal.select(
             Proposal.id,
@@ -129,7 +156,7 @@ class Context:
             Proposal.award_type,
             Proposal.status,
             Proposal.achievements,
-        ).where(Proposal.year.between(first, year))
+        ).where(Proposal.year.between(first, year) & mine(Proposal))
         for p in query:
             held = _Held(
                 p.id,
@@ -144,13 +171,16 @@ class Context:
                 ctx.by_person[p.person_id].append(held)
             else:
                 ctx.by_unit[p.unit_id].append(held)
-        for e in Evaluation.select().where(Evaluation.year.between(first, year)):
+        evaluations = Evaluation.select().where(
+            Evaluation.year.between(first, year) & mine(Evaluation)
+        )
+        for e in evaluations:
             key = ("p", e.person_id, e.year) if e.person_id else ("u", e.unit_id, e.year)
             ctx.evals[key] = e
-        for person in Person.select().where(Person.active == True):  # noqa: E712
-            if person.unit_id is not None:
-                ctx.members[person.unit_id].append(person)
-        for r in Registration.select().where(Registration.year == year):
+        registrations = Registration.select().where(
+            (Registration.year == year) & mine(Registration)
+        )
+        for r in registrations:
             side, who = ("p", r.person_id) if r.person_id else ("u", r.unit_id)
             ctx.registered.add((side, who, r.award_type_id))
         return ctx
@@ -272,9 +302,8 @@ def _ldtt_criteria(rule: RuleRow, cand: Candidate, ctx: Context, on: date) -> li
     if not _rating_ok(evaluation, str(rule.params.get("min_rating", "htt"))):
         out.append(f"Chưa đạt mức “hoàn thành tốt nhiệm vụ”: {_rating_text(evaluation, cand.year)}")
     months = int(rule.params.get("min_months_employed", 0) or 0)  # type: ignore[call-overload]
-    person = Person.get_or_none(Person.id == cand.person_id) if cand.person_id else None
-    if months and person is not None and person.hired_on is not None:
-        hired = person.hired_on
+    hired = ctx.hired.get(cand.person_id or 0)
+    if months and hired is not None:
         served = (on.year - hired.year) * 12 + on.month - hired.month - (on.day < hired.day)
         if served < months:
             out.append(
@@ -310,16 +339,19 @@ def _cstdcs_criteria(rule: RuleRow, cand: Candidate, ctx: Context, on: date) -> 
     return out
 
 
-def _cap_counts(ctx: Context, year: int, extra: str = "") -> tuple[int, int]:
-    counts = {"CSTDCS": 0, "LDTT": 0}
-    for code in counts:
-        award = ctx.by_code.get(code)
-        for rows in ctx.by_person.values():
-            counts[code] += sum(
-                1
-                for h in rows
-                if award and h.award_id == award.id and h.year == year and h.status not in INACTIVE
-            )
+def _cap_counts(year: int, extra: str = "") -> tuple[int, int]:
+    """The year's CSTĐCS and LĐTT proposals still in play (one grouped query)."""
+    query = (
+        Proposal.select(AwardType.code, pw.fn.COUNT(Proposal.id))
+        .join(AwardType)
+        .where(
+            (Proposal.year == year)
+            & AwardType.code.in_(["CSTDCS", "LDTT"])
+            & Proposal.status.not_in(list(INACTIVE))
+        )
+        .group_by(AwardType.code)
+    )
+    counts = {"CSTDCS": 0, "LDTT": 0, **dict(query.tuples())}
     if extra in counts:
         counts[extra] += 1
     return counts["CSTDCS"], counts["LDTT"]
@@ -337,7 +369,7 @@ def _cap_detail(rule: RuleRow, cstdcs: int, ldtt: int) -> list[str]:
 
 
 def _cstdcs_cap(rule: RuleRow, cand: Candidate, ctx: Context, on: date) -> list[str]:
-    cstdcs, ldtt = _cap_counts(ctx, cand.year, "" if cand.proposal_id else "CSTDCS")
+    cstdcs, ldtt = _cap_counts(cand.year, "" if cand.proposal_id else "CSTDCS")
     return _cap_detail(rule, cstdcs, ldtt)
 
 
@@ -546,7 +578,10 @@ def check_input(data: ProposalInput, on: date, proposal_id: int | None = None) -
         data.initiative,
         status,
     )
-    findings = _evaluate(cand, Context.load(data.year), rules_in_force(on), on)
+    ctx = Context.load(
+        data.year, {person_id} if person_id else set(), {unit_id} if unit_id else set()
+    )
+    findings = _evaluate(cand, ctx, rules_in_force(on), on)
     return _with_overrides(findings)
 
 
@@ -560,7 +595,9 @@ def check_proposal(proposal_id: int, on: date) -> list[Finding]:
     p = Proposal.get_or_none(Proposal.id == proposal_id)
     if p is None:
         raise NotFound("Không tìm thấy đề nghị khen thưởng; có thể đã bị xóa.")
-    ctx = Context.load(p.year)
+    ctx = Context.load(
+        p.year, {p.person_id} if p.person_id else set(), {p.unit_id} if p.unit_id else set()
+    )
     findings = _evaluate(_candidate(p, ctx.awards[p.award_type_id]), ctx, rules_in_force(on), on)
     return _with_overrides(findings)
 
@@ -583,7 +620,7 @@ def check_year(year: int, on: date) -> list[Finding]:
         findings.extend(_evaluate(cand, ctx, rules_here, on, who))
     for rule in rules:
         if rule.rule_code == "cstdcs_cap" and rule.severity is not Severity.OFF:
-            for detail in _cap_detail(rule, *_cap_counts(ctx, year)):
+            for detail in _cap_detail(rule, *_cap_counts(year)):
                 findings.append(
                     Finding(rule.rule_code, rule.severity, rule.title, rule.legal_basis, detail)
                 )
