@@ -339,10 +339,23 @@ def test_the_awards_tab_has_the_import_button_and_the_history_pages(
     shot(window, "awards-tab-proposals")
     qtbot.mouseClick(tab.import_button, _left())
     assert len(fake_messages.dialogs) == 1
+    director = Person.get()  # the sample's one person
+    records.create(
+        Proposal,
+        year=2024,
+        person=director,
+        award_type=AwardType.get(AwardType.code == "LDTT"),
+        status=ProposalStatus.GRANTED,
+    )
     tab.pages.setCurrentWidget(tab.eligible_page)
     _loaded(qtbot, tab.eligible_page)
     assert tab.eligible_page.heading.text().startswith("Đủ điều kiện đề nghị năm 2025")
-    tab.pages.setCurrentWidget(tab.history_page)
+    assert [r.name for r in tab.eligible_page.visible_rows()] == [director.full_name]
+    tab.eligible_page.table.doubleClicked.emit(tab.eligible_page.proxy.index(0, 0))
+    assert tab.pages.currentWidget() is tab.history_page
     _loaded(qtbot, tab.history_page)
-    assert tab.history_page.model.total_count() > 0  # the sample's people and units
+    assert tab.history_page.model.total_count() > 1  # the sample's people and units
+    qtbot.waitUntil(lambda: tab.history_page.detail.history is not None)
+    assert tab.history_page.detail.history.name == director.full_name
+    assert tab.history_page.detail.years.rows()[0].titles_text == "Lao động tiên tiến"
     shot(window, "awards-tab-history")

@@ -22,6 +22,7 @@ from app import award_history
 from app.award_history import EligibleRow, History, RecipientRow
 from app.documents.files import write_atomically
 from app.errors import AppError
+from db.enums import RecipientKind
 from ui import messages
 from ui.models.award_history_table_models import (
     EligibleTableModel,
@@ -158,6 +159,16 @@ class AwardHistoryPage(RecordListTab):
     def _on_selection_changed(self, *_: QItemSelection | int) -> None:
         self.refresh_detail()
 
+    def show_recipient(self, kind: RecipientKind, recipient_id: int) -> None:
+        """Select one person or unit (now, or once the list has loaded)."""
+        self.search_edit.clear()
+
+        def wanted(r: RecipientRow) -> bool:
+            return r.recipient_kind is kind and r.id == recipient_id
+
+        if not self.select_where(wanted):
+            self.select_after_load(wanted)
+
     def refresh_detail(self) -> None:
         row: RecipientRow | None = self.selected_row()
         if row is None:
@@ -284,3 +295,9 @@ def install(tab: Any) -> None:
     tab.eligible_page = EligiblePage()
     tab.add_page(tab.history_page, "Lịch sử khen thưởng")
     tab.add_page(tab.eligible_page, "Đủ điều kiện đề nghị")
+
+    def open_history(row: EligibleRow) -> None:  # double click in the list: that one's years
+        tab.pages.setCurrentWidget(tab.history_page)
+        tab.history_page.show_recipient(row.recipient_kind, row.recipient_id)
+
+    tab.eligible_page.row_activated.connect(open_history)
