@@ -119,7 +119,8 @@ class ImportReport:
                     confirmed=True,
                 )
             rows.append(row)
-        return replace(self, rows=tuple(rows))
+        # two rows confirmed as the same recipient for the same award and year: the later one
+        return replace(self, rows=tuple(without_duplicates(rows)))
 
 
 REPORT_HEADERS = (

@@ -398,3 +398,15 @@ def test_the_rules_of_an_ordinary_proposal_apply(staff: dict[str, int]) -> None:
         "Khen thưởng theo đợt, chuyên đề: hãy chọn phong trào thi đua.",
         "Không có phong trào thi đua “Không có phong trào này”",
     ]
+
+
+def test_two_rows_confirmed_as_the_same_person_are_caught(staff: dict[str, int]) -> None:
+    rows = [
+        (1, "Cá nhân", "dang thu ha", "", "LĐTT", 2024, "", "", ""),
+        (2, "Cá nhân", "Dang Thu Ha", "", "LĐTT", 2024, "", "", ""),
+    ]
+    report = ai.read_bytes(template_with(rows), "a.xlsx", 2024)
+    ha = staff["Đặng Thu Hà/Phòng Lãnh sự"]
+    report = report.confirm(5, ha).confirm(6, ha)
+    assert [r.status for r in report.rows] == [RowStatus.ACCEPTED, RowStatus.REJECTED]
+    assert report.rows[1].reason_text == "Trùng với dòng 5 (cùng đối tượng, danh hiệu và năm)"
