@@ -410,3 +410,17 @@ def test_two_rows_confirmed_as_the_same_person_are_caught(staff: dict[str, int])
     report = report.confirm(5, ha).confirm(6, ha)
     assert [r.status for r in report.rows] == [RowStatus.ACCEPTED, RowStatus.REJECTED]
     assert report.rows[1].reason_text == "Trùng với dòng 5 (cùng đối tượng, danh hiệu và năm)"
+
+
+def test_hostile_cells_are_refused_or_kept_as_text(staff: dict[str, int]) -> None:
+    rows = [
+        (1, "Cá nhân", "-2+3", "", "LĐTT", 2024, "", "", ""),
+        (2, "Cá nhân", "Đặng Thu Hà", "", "LĐTT", 2024, "", "x" * 4001, ""),
+    ]
+    report = ai.read_bytes(template_with(rows), "a.xlsx", 2024)
+    assert [r.reason_text for r in report.rows] == [
+        "Không tìm thấy cá nhân “-2+3” trong danh bạ",
+        "Thành tích quá dài (tối đa 4000 ký tự)",
+    ]
+    sheet = load_workbook(io.BytesIO(ai.report_xlsx(report))).active
+    assert sheet["C2"].value == "-2+3" and sheet["C2"].data_type == "s"  # text, not a formula
