@@ -359,3 +359,37 @@ def test_the_awards_tab_has_the_import_button_and_the_history_pages(
     assert tab.history_page.detail.history.name == director.full_name
     assert tab.history_page.detail.years.rows()[0].titles_text == "Lao động tiên tiến"
     shot(window, "awards-tab-history")
+
+
+def test_the_years_result_is_recorded_from_the_history_page(
+    qtbot: QtBot, staff: dict[str, int], fake_messages: FakeMessages
+) -> None:
+    from db.enums import Discipline
+    from ui.dialogs.evaluation_dialog import EvaluationDialog
+    from ui.dialogs.form_dialog import select_data
+
+    _history_data(staff)
+    page = AwardHistoryPage()
+    qtbot.addWidget(page)
+    page.resize(1200, 650)
+    page.set_year(2024)
+    page.show()
+    _loaded(qtbot, page)
+    assert not page.detail.evaluation_button.isEnabled()
+    page.table.selectRow(page.model.find_row(lambda r: r.name == "Trần Thị Bích Ngọc"))
+    assert page.detail.evaluation_button.text() == "Ghi kết quả năm 2024…"
+
+    def fill(dialog: EvaluationDialog) -> bool:
+        assert dialog.windowTitle() == "Kết quả năm 2024 — Trần Thị Bích Ngọc"
+        select_data(dialog.rating_combo, Rating.GOOD)
+        select_data(dialog.discipline_combo, Discipline.REPRIMAND)
+        dialog.initiative_edit.setPlainText("Quy trình tiếp khách quốc tế")
+        assert dialog.save_button.isEnabled()
+        shot(dialog, "evaluation-dialog")
+        return True
+
+    fake_messages.dialog_handlers.append(fill)
+    qtbot.mouseClick(page.detail.evaluation_button, _left())
+    (year,) = page.detail.years.rows()
+    assert (year.year, year.rating, year.discipline) == (2024, Rating.GOOD, Discipline.REPRIMAND)
+    assert year.initiative == "Quy trình tiếp khách quốc tế"

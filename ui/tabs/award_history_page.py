@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import award_history
+from app import award_history, evaluations
 from app.award_history import EligibleRow, History, RecipientRow
 from app.documents.files import write_atomically
 from app.errors import AppError
 from db.enums import RecipientKind
 from ui import messages
+from ui.dialogs.evaluation_dialog import EvaluationDialog
 from ui.models.award_history_table_models import (
     EligibleTableModel,
     RecipientTableModel,
@@ -64,6 +66,10 @@ class HistoryDetail(QWidget):
         self.title_label = QLabel(self)
         self.title_label.setStyleSheet("font-weight: bold; font-size: 13pt;")
         self.title_label.setWordWrap(True)
+        self.evaluation_button = QPushButton(self)
+        self.evaluation_button.setToolTip(
+            "Ghi xếp loại, kỷ luật và sáng kiến của năm cho cá nhân, tập thể đang chọn"
+        )
         self.years = YearTableModel(self)
         self.suggestions = SuggestionTableModel(self)
         self.years_table = _table(self.years, self)  # type: ignore[arg-type]
@@ -81,7 +87,10 @@ class HistoryDetail(QWidget):
         top = QWidget(splitter)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.title_label)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_label, 1)
+        title_row.addWidget(self.evaluation_button)
+        top_layout.addLayout(title_row)
         top_layout.addWidget(self.years_table, 1)
         bottom = QWidget(splitter)
         bottom_layout = QVBoxLayout(bottom)
@@ -96,7 +105,11 @@ class HistoryDetail(QWidget):
 
     def show_history(self, history: History | None) -> None:
         self.history = history
+        self.evaluation_button.setEnabled(history is not None)
+        if history is not None:
+            self.evaluation_button.setText(f"Ghi kết quả năm {history.through_year}…")
         if history is None:
+            self.evaluation_button.setText("Ghi kết quả năm…")
             self.title_label.setText("Chọn một cá nhân hoặc tập thể ở danh sách bên trái.")
             self.years.set_rows([])
             self.suggestions.set_rows([])
@@ -145,6 +158,24 @@ class AwardHistoryPage(RecordListTab):
         layout.addWidget(splitter, 1)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.rows_loaded.connect(self._on_selection_changed)
+        self.detail.evaluation_button.clicked.connect(self.edit_evaluation)
+
+    def edit_evaluation(self) -> None:
+        """The selected one's result of the year shown: rating, discipline, initiative."""
+        history = self.detail.history
+        if history is None:
+            return
+        kind, rid, year = history.recipient_kind, history.recipient_id, history.through_year
+        dialog = EvaluationDialog(
+            history.name, year, evaluations.evaluation_input(kind, rid, year), self
+        )
+        if not messages.run_dialog(dialog):
+            return
+        try:
+            evaluations.save_evaluation(kind, rid, year, dialog.input())
+        except AppError as error:
+            messages.show_app_error(self, error)
+        self.refresh_detail()
 
     def set_year(self, year: int | None) -> None:
         if year != self.year:
