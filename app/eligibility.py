@@ -668,6 +668,14 @@ def switch_rule(rule_id: int, severity: Severity, effective_from: date, note: st
     rule = AwardRule.get_or_none(AwardRule.id == rule_id)
     if rule is None:
         raise NotFound("Không tìm thấy quy định trong danh mục.")
+    if rule.severity is Severity.BLOCK:
+        raise ValidationError(
+            f"“{rule.title}” là điều kiện bắt buộc ({rule.legal_basis}); không tắt được."
+        )
+    if severity is Severity.BLOCK:
+        raise ValidationError("Quy định của cơ quan chỉ cảnh báo hoặc tắt; không chặn được.")
+    if severity is rule.severity:
+        return int(rule.id)
     basis = rule.legal_basis
     if note:
         basis = f"{basis}; {note}"
@@ -689,6 +697,8 @@ def switch_rule(rule_id: int, severity: Severity, effective_from: date, note: st
 
 def set_cstdcs_cap(percent: int, effective_from: date, severity: Severity = Severity.WARN) -> int:
     """The agency's optional cap of CSTĐCS at a share of LĐTT holders, from a date."""
+    if severity is Severity.BLOCK:
+        raise ValidationError("Quy định của cơ quan chỉ cảnh báo hoặc tắt; không chặn được.")
     if not 1 <= percent <= 100:
         raise ValidationError("Tỷ lệ phải từ 1% đến 100%.", field="percent")
     award = AwardType.get(AwardType.code == "CSTDCS")
@@ -707,3 +717,43 @@ def set_cstdcs_cap(percent: int, effective_from: date, severity: Severity = Seve
             is_custom=True,
         )
     return int(new.id)
+
+
+CHECKED_CODES = frozenset(CHECKS)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleView:
+    """A rule as the agency's rules dialog lists it."""
+
+    id: int
+    rule_code: str
+    award_name: str  # the title's or form's short name; "Chung" across the catalog
+    title: str
+    legal_basis: str
+    effective_from: date
+    severity: Severity
+    params: dict[str, object]
+    confidence: str
+    search_key: str
+
+
+def checked_rules(on: date) -> list[RuleView]:
+    """The rules this module checks, as in force on ``on`` (switched-off ones included)."""
+    names = {a.code: a.short_name or a.name for a in AwardType.select()}
+    return [
+        RuleView(
+            r.id,
+            r.rule_code,
+            names.get(r.award_code, "Chung"),
+            r.title,
+            r.legal_basis,
+            r.effective_from,
+            r.severity,
+            r.params,
+            r.confidence,
+            fold(f"{r.title} {r.legal_basis}"),
+        )
+        for r in rules_in_force(on)
+        if r.rule_code in CHECKED_CODES
+    ]

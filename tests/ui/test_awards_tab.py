@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app import eligibility, proposals
 from app.proposals import ProposalInput
-from db.enums import CommendationKind, ProposalStatus, RecipientKind
+from db.enums import CommendationKind, ProposalStatus, RecipientKind, Severity
 from db.models import Campaign, Proposal, ProposalEvent
 from tests.conftest import FakeMessages
 from tests.staff_gen import Staff, award_id, generate_staff, register
@@ -302,3 +302,48 @@ def test_the_findings_model_passes_the_model_tester(qtmodeltester: Any, staff: S
     model.set_rows(eligibility.check_year(2024, date(2024, 12, 1)))
     assert model.rowCount() == 3
     qtmodeltester.check(model)
+
+
+def test_the_agency_switches_a_warning_off_and_sets_its_cap(
+    qtbot: QtBot, tab: AwardsTab, staff: Staff, fake_messages: FakeMessages
+) -> None:
+    from ui.dialogs.award_rules_dialog import AwardRulesDialog, CapDialog
+
+    _name, person = first(staff)
+    pid = proposals.create_proposal(ProposalInput(2024, award_id("LDTT"), person_id=person)).id
+    assert [f.rule_code for f in eligibility.check_proposal(pid, tab.today)] == [
+        "registration_required"
+    ]
+
+    def rules(dialog: AwardRulesDialog) -> bool:
+        codes = [r.rule_code for r in dialog.rows()]
+        assert "registration_required" in codes and "vote_threshold" not in codes
+        law = codes.index("cstdcs_criteria")
+        dialog.table.selectRow(law)
+        assert not dialog.off_button.isEnabled()  # the Law's condition stays
+        dialog.table.selectRow(codes.index("registration_required"))
+
+        def off(step: StepDialog) -> bool:
+            step.date_edit.setDate(step.date_edit.date().addDays(-30))
+            step.note_edit.setPlainText("Quy chế thi đua của Sở năm 2024")
+            return True
+
+        fake_messages.dialog_handlers.append(off)
+        dialog.off_button.click()
+        row = next(r for r in dialog.rows() if r.rule_code == "registration_required")
+        assert row.severity is Severity.OFF and "Quy chế thi đua của Sở" in row.legal_basis
+
+        def cap(step: CapDialog) -> bool:
+            step.percent_spin.setValue(20)
+            return True
+
+        fake_messages.dialog_handlers.append(cap)
+        dialog.cap_button.click()
+        cap_row = next(r for r in dialog.rows() if r.rule_code == "cstdcs_cap")
+        assert cap_row.severity is Severity.WARN and cap_row.params == {"max_percent_of_ldtt": 20}
+        return False
+
+    fake_messages.dialog_handlers.append(rules)
+    qtbot.mouseClick(tab.rules_button, _left())
+    assert eligibility.check_proposal(pid, tab.today) == []
+    assert tab.detail.pages.tabText(0) == "Điều kiện (0)" or tab.detail.proposal_id != pid

@@ -18,6 +18,7 @@ from app.errors import AppError
 from app.proposals import ProposalInput
 from db.enums import CommendationKind
 from ui import messages
+from ui.dialogs.award_rules_dialog import AwardRulesDialog
 from ui.dialogs.proposal_dialog import ProposalDialog
 from ui.dialogs.year_check_dialog import YearCheckDialog
 from ui.models.proposal_table_model import ProposalTableModel
@@ -85,8 +86,14 @@ class AwardsTab(EditableList):
         self.check_button.setToolTip(
             "Kiểm tra điều kiện của mọi đề nghị trong năm trước khi Hội đồng họp"
         )
+        self.rules_button = QPushButton("Quy định xét…", self)
+        self.rules_button.setToolTip(
+            "Các quy định kiểm tra điều kiện đang áp dụng; tắt, bật cảnh báo của cơ quan"
+        )
         self.actions_layout.addWidget(self.check_button)
+        self.actions_layout.addWidget(self.rules_button)
         self.check_button.clicked.connect(self.check_year)
+        self.rules_button.clicked.connect(self.edit_rules)
         self.detail = ProposalDetailPane(self.today, self)
         layout = self.layout()
         layout.removeWidget(self.table)
@@ -179,6 +186,12 @@ class AwardsTab(EditableList):
         self.select_after_load(lambda r: r.id == saved.id)
         self.status_message.emit("Đã thêm đề nghị khen thưởng.")
         return int(saved.id)
+
+    def edit_rules(self) -> AwardRulesDialog:
+        dialog = AwardRulesDialog(self.today, self)
+        messages.run_dialog(dialog)
+        self.detail.refresh()
+        return dialog
 
     def check_year(self) -> YearCheckDialog:
         dialog = YearCheckDialog(self.year or self.today.year, self.today, parent=self)

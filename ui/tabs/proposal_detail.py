@@ -148,7 +148,9 @@ class ProposalDetailPane(QWidget):
             self.findings_list.addItem("Không phát hiện vấn đề theo các quy định đang áp dụng.")
         self.pages.setTabText(0, f"Điều kiện ({len(eligibility.open_findings(self.findings))})")
         self.dossier_list.blockSignals(True)
-        for row in proposals.dossier_rows(self.detail.id):
+        dossier = proposals.dossier_rows(self.detail.id)
+        self.pages.setTabText(1, f"Hồ sơ ({sum(r.attached for r in dossier)}/{len(dossier)})")
+        for row in dossier:
             text = row.title + (f" — {row.reference}" if row.reference else "")
             item = QListWidgetItem(text, self.dossier_list)
             item.setData(Qt.ItemDataRole.UserRole, row)
