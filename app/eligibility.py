@@ -100,7 +100,17 @@ class _Held:
     unit_id: int | None
     award_id: int
     status: ProposalStatus
-    achievements_key: str
+    achievements: str  # folded only when compared (few are)
+
+
+@dataclass(frozen=True, slots=True)
+class _Eval:
+    """A yearly evaluation as the checks read it."""
+
+    rating: Rating | None
+    discipline: Discipline
+    initiative: str
+    member_count: int | None
 
 
 @dataclass
@@ -112,10 +122,12 @@ class Context:
     by_code: dict[str, AwardType] = field(default_factory=dict)
     by_person: dict[int, list[_Held]] = field(default_factory=lambda: defaultdict(list))
     by_unit: dict[int, list[_Held]] = field(default_factory=lambda: defaultdict(list))
-    evals: dict[tuple[str, int, int], Evaluation] = field(default_factory=dict)
+    evals: dict[tuple[str, int, int], _Eval] = field(default_factory=dict)
     members: dict[int, list[Person]] = field(default_factory=lambda: defaultdict(list))
     registered: set[tuple[str, int, int]] = field(default_factory=set)
     hired: dict[int, date | None] = field(default_factory=dict)
+    _holds: dict[tuple[int, str, int], bool] = field(default_factory=dict)
+    _folded: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def load(
@@ -191,22 +203,32 @@ class Context:
             return self.by_person.get(cand.person_id, [])
         return self.by_unit.get(cand.unit_id or 0, [])
 
-    def holds(self, rows: list[_Held], code: str, year: int, exclude: int | None = None) -> bool:
+    def holds(self, rows: list[_Held], code: str, year: int) -> bool:
         """Holds ``code`` in ``year``: granted, or (for the year under review) still proposed."""
+        key = (id(rows), code, year)
+        known = self._holds.get(key)
+        if known is not None:
+            return known
         award = self.by_code.get(code)
-        if award is None:
-            return False
-        for h in rows:
-            if h.award_id != award.id or h.year != year or h.id == exclude:
-                continue
-            if h.status is S.GRANTED or (year == self.year and h.status not in INACTIVE):
-                return True
-        return False
+        found = award is not None and any(
+            h.award_id == award.id
+            and h.year == year
+            and (h.status is S.GRANTED or (year == self.year and h.status not in INACTIVE))
+            for h in rows
+        )
+        self._holds[key] = found
+        return found
 
-    def person_eval(self, person_id: int | None, year: int) -> Evaluation | None:
+    def folded(self, held: _Held) -> str:
+        key = self._folded.get(held.id)
+        if key is None:
+            key = self._folded[held.id] = fold(held.achievements)
+        return key
+
+    def person_eval(self, person_id: int | None, year: int) -> _Eval | None:
         return self.evals.get(("p", person_id or 0, year))
 
-    def unit_eval(self, unit_id: int | None, year: int) -> Evaluation | None:
+    def unit_eval(self, unit_id: int | None, year: int) -> _Eval | None:
         return self.evals.get(("u", unit_id or 0, year))
 
     def person_holds(self, person_id: int, code: str, year: int) -> bool:
@@ -216,19 +238,19 @@ class Context:
 Check = Callable[[RuleRow, Candidate, Context, date], list[str]]
 
 
-def _rating_ok(evaluation: Evaluation | None, minimum: str) -> bool:
+def _rating_ok(evaluation: _Eval | None, minimum: str) -> bool:
     if evaluation is None or evaluation.rating is None:
         return False
     return RATING_ORDER[evaluation.rating] >= RATING_ORDER[Rating(minimum)]
 
 
-def _rating_text(evaluation: Evaluation | None, year: int) -> str:
+def _rating_text(evaluation: _Eval | None, year: int) -> str:
     if evaluation is None or evaluation.rating is None:
         return f"chưa có kết quả xếp loại chất lượng năm {year}"
     return f"năm {year} xếp loại “{evaluation.rating.label}”"
 
 
-def _too_disciplined(evaluation: Evaluation | None, maximum: str) -> bool:
+def _too_disciplined(evaluation: _Eval | None, maximum: str) -> bool:
     if evaluation is None:
         return False
     return DISCIPLINE_ORDER[evaluation.discipline] > DISCIPLINE_ORDER[Discipline(maximum)]
@@ -270,7 +292,8 @@ def _no_double_reward(rule: RuleRow, cand: Candidate, ctx: Context, on: date) ->
             h.year == cand.year
             and h.id != cand.proposal_id
             and h.status not in INACTIVE
-            and h.achievements_key == key
+            and h.achievements
+            and ctx.folded(h) == key
         ):
             other = ctx.awards[h.award_id]
             return [

@@ -111,6 +111,7 @@ def _check_the_whole_list(
 
     # --- the whole list before the council meets: those three, and nothing else ---------------
     def look(dialog: YearCheckDialog) -> bool:
+        qtbot.waitUntil(dialog.ready)
         found = {(f.recipient, f.award_name, f.rule_code, f.severity.value) for f in dialog.rows()}
         assert found == {
             (b[4], "Lao động tiên tiến", "ldtt_criteria", "block"),
@@ -139,6 +140,7 @@ def _check_the_whole_list(
                 )
             )
             dialog.override_selected()
+            qtbot.waitUntil(dialog.ready)
         assert "1 trường hợp không đủ điều kiện, 0 cảnh báo chưa xử lý, 2 cảnh báo đã bỏ qua" in (
             dialog.summary_label.text()
         )

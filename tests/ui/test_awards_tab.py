@@ -225,6 +225,7 @@ def test_check_the_whole_year(
 
     def look(dialog: YearCheckDialog) -> bool:
         dialogs.append(dialog)
+        qtbot.waitUntil(dialog.ready)
         assert [(f.recipient, f.rule_code) for f in dialog.rows()] == [
             (names[2], "registration_required")
         ]
@@ -232,6 +233,7 @@ def test_check_the_whole_year(
         assert dialog.override_button.isEnabled()
         fake_messages.dialog_handlers.append(_reason("Đăng ký muộn, có xác nhận"))
         dialog.override_selected()
+        qtbot.waitUntil(dialog.ready)
         assert dialog.rows()[0].overridden
         assert "0 cảnh báo chưa xử lý, 1 cảnh báo đã bỏ qua" in dialog.summary_label.text()
         return False

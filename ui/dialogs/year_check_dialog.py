@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -27,9 +27,12 @@ from ui import messages
 from ui.dialogs.proposal_parts import StepDialog
 from ui.models.finding_table_model import FindingTableModel
 from ui.models.sort_proxy import RecordFilterProxy
+from ui.tasks import run_in_background
 
 
 class YearCheckDialog(QDialog):
+    checked = Signal(int)
+
     def __init__(
         self,
         year: int,
@@ -41,6 +44,8 @@ class YearCheckDialog(QDialog):
         super().__init__(parent)
         self.year = year
         self.check = check
+        self._generation = 0
+        self._ready = False
         self.setWindowTitle(f"Kiểm tra điều kiện cả danh sách đề nghị năm {year}")
         self.date_edit = QDateEdit(QDate(on.year, on.month, on.day), self)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
@@ -95,8 +100,36 @@ class YearCheckDialog(QDialog):
         d = self.date_edit.date()
         return date(d.year(), d.month(), d.day())
 
-    def run_check(self) -> list[Finding]:
-        findings = self.check(self.year, self.on())
+    def run_check(self) -> None:
+        """Check in the background (a few seconds on thousands of proposals); ``checked`` tells
+        when the findings are shown."""
+        self._generation += 1
+        generation, year, on = self._generation, self.year, self.on()
+        self._ready = False
+        self.run_button.setEnabled(False)
+        self.override_button.setEnabled(False)
+        self.summary_label.setText(f"Đang kiểm tra các đề nghị năm {year}…")
+        run_in_background(
+            lambda: self.check(year, on),
+            lambda findings: self._show(generation, findings),
+            self._failed,
+        )
+
+    def ready(self) -> bool:
+        return self._ready
+
+    def _failed(self, error: BaseException) -> None:
+        self.run_button.setEnabled(True)
+        self.summary_label.setText("Không kiểm tra được.")
+        if isinstance(error, AppError):
+            messages.show_app_error(self, error)
+        else:
+            raise error
+
+    def _show(self, generation: int, findings: list[Finding]) -> None:
+        if generation != self._generation:
+            return
+        self.run_button.setEnabled(True)
         self.model.set_rows(findings)
         self.proxy.refresh()
         self.table.resizeRowsToContents()
@@ -109,8 +142,9 @@ class YearCheckDialog(QDialog):
             if findings
             else "Không phát hiện vấn đề theo các quy định đang áp dụng."
         )
+        self._ready = True
         self._update_buttons()
-        return findings
+        self.checked.emit(len(findings))
 
     def rows(self) -> list[Finding]:
         return list(self.model.rows())
