@@ -183,12 +183,11 @@ def _recipient(
         )
         return _Recipient(kind)
     if len(found) > 1:  # a person and a unit of the same name, and the file does not say
-        candidates = tuple(
-            Candidate(i, directory.label(k, i)) for k, m in found for i in m.exact + m.loose
+        problems.append(
+            f"“{name_text}” vừa là tên một cá nhân vừa là tên một tập thể: ghi rõ cột Đối tượng "
+            "(Cá nhân hoặc Tập thể)"
         )
-        return _Recipient(
-            None, candidates=candidates, note="Trùng tên một cá nhân và một tập thể: chọn một"
-        )
+        return _Recipient(None)
     k, match = found[0]
     pool = match.exact + match.loose or match.near
     if k is RecipientKind.INDIVIDUAL and len(pool) > 1 and unit_text:

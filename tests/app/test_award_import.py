@@ -424,3 +424,16 @@ def test_hostile_cells_are_refused_or_kept_as_text(staff: dict[str, int]) -> Non
     ]
     sheet = load_workbook(io.BytesIO(ai.report_xlsx(report))).active
     assert sheet["C2"].value == "-2+3" and sheet["C2"].data_type == "s"  # text, not a formula
+
+
+def test_a_name_both_a_person_and_a_unit_must_say_which(staff: dict[str, int]) -> None:
+    people.create_person(people.PersonInput("", "", "Văn phòng", manual_sort_key="Văn phòng"))
+    rows = [
+        (1, "", "Văn phòng", "", "Giấy khen", 2024, "", "Dẫn đầu", ""),
+        (2, "Tập thể", "Văn phòng", "", "Giấy khen", 2024, "", "Dẫn đầu", ""),
+    ]
+    report = ai.read_bytes(template_with(rows), "a.xlsx", 2024)
+    assert report.rows[0].status is RowStatus.REJECTED
+    assert report.rows[0].reason_text.startswith("“Văn phòng” vừa là tên một cá nhân")
+    assert report.rows[1].status is RowStatus.ACCEPTED
+    assert report.rows[1].recipient_kind is RecipientKind.COLLECTIVE
