@@ -80,6 +80,7 @@ def test_choose_preview_confirm_and_import(
     assert not dialog.import_button.isEnabled()
     fake_messages.open_paths.append(proposal_file(tmp_path, ROWS))
     qtbot.mouseClick(dialog.choose_button, _left())
+    _read(qtbot, dialog)
     assert dialog.model.rowCount() == 3
     assert dialog.summary_label.text().startswith("3 dòng: 2 hợp lệ, 1 cần xác nhận, 0 bị từ chối")
     assert not dialog.import_button.isEnabled()  # one name still to confirm
@@ -91,9 +92,11 @@ def test_choose_preview_confirm_and_import(
     assert dialog.model.row_at(1).status is RowStatus.ACCEPTED
     assert dialog.import_button.isEnabled()
     dialog.year_spin.setValue(2025)  # the file is read again; the confirmation is kept
+    _read(qtbot, dialog)
     assert dialog.model.row_at(1).status is RowStatus.ACCEPTED
     assert dialog.model.row_at(1).year == 2024  # the file gives its year
     dialog.year_spin.setValue(2024)
+    _read(qtbot, dialog)
     qtbot.mouseClick(dialog.import_button, _left())
     assert fake_messages.shown[-1][2] == (
         "Đã nhập 3 đề nghị từ tệp “de-nghi-van-phong.xlsx” (trạng thái Dự thảo)."
@@ -116,6 +119,7 @@ def test_rejected_rows_keep_the_import_closed_and_the_report_can_be_saved(
     dialog.show()
     rows = [*ROWS, (4, "Cá nhân", "Người Lạ", "", "LĐTT", 2024, "", "", "")]
     dialog.load(proposal_file(tmp_path, rows))
+    _read(qtbot, dialog)
     assert "1 bị từ chối" in dialog.summary_label.text()
     assert not dialog.import_button.isEnabled()
     assert dialog.model.row_at(3).reason_text == "Không tìm thấy cá nhân “Người Lạ” trong danh bạ"
@@ -136,6 +140,7 @@ def test_a_file_that_is_not_a_spreadsheet_is_told_and_nothing_changes(
     path = tmp_path / "thu.txt"
     path.write_text("Kính gửi", encoding="utf-8")
     dialog.load(path)
+    _read(qtbot, dialog)
     kind, title, text = fake_messages.shown[-1]
     assert (kind, title) == ("error", "Dữ liệu chưa hợp lệ")
     assert "không phải là bảng tính Excel (.xlsx) hay văn bản Word (.docx)" in text
@@ -266,6 +271,10 @@ def test_the_models_pass_the_model_tester(
     qtmodeltester.check(model, force_py=True)
 
 
+def _read(qtbot: QtBot, dialog: AwardImportDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.is_reading(), timeout=10000)
+
+
 def _loaded(qtbot: QtBot, page: LoadingTab) -> None:
     qtbot.waitUntil(page.is_current, timeout=10000)
 
@@ -310,6 +319,7 @@ def test_all_single_suggestions_confirmed_at_once(
         (2, "Cá nhân", "dang thu ha", "", "LĐTT", 2024, "", "", ""),
     ]
     dialog.load(proposal_file(tmp_path, rows))
+    _read(qtbot, dialog)
     assert not dialog.import_button.isEnabled() and dialog.confirm_all_button.isEnabled()
     fake_messages.confirm_answers.append(True)
     qtbot.mouseClick(dialog.confirm_all_button, _left())

@@ -26,6 +26,7 @@ from app.documents.files import write_atomically
 from app.errors import AppError
 from ui import messages
 from ui.models.award_import_table_model import ImportPreviewTableModel
+from ui.tasks import run_in_background
 
 FILE_FILTER = "Excel hoặc Word (*.xlsx *.docx);;Bảng tính Excel (*.xlsx);;Văn bản Word (*.docx)"
 
@@ -39,6 +40,7 @@ class AwardImportDialog(QDialog):
         self.report: ImportReport | None = None
         self.source: Path | None = None
         self.imported_ids: list[int] = []
+        self._reading = self._shown = 0  # reads started and the last one finished
         self.model = ImportPreviewTableModel(self)
         self._build_ui(year)
         self._connect_signals()
@@ -128,15 +130,38 @@ class AwardImportDialog(QDialog):
             self.load(path)
 
     def load(self, path: Path) -> None:
-        try:
-            report = award_import.read_file(path, self.year_spin.value())
-        except AppError as error:
-            messages.show_app_error(self, error)
+        """Read and check the file on a worker thread (a long list takes seconds)."""
+        year = self.year_spin.value()
+        self._reading += 1
+        generation = self._reading
+        self.summary_label.setText(f"Đang đọc và kiểm tra tệp “{path.name}”…")
+        self._update_state()
+        run_in_background(
+            lambda: award_import.read_file(path, year),
+            lambda report: self._on_read(generation, path, report),
+            lambda error: self._on_read_failed(generation, error),
+        )
+
+    def is_reading(self) -> bool:
+        return self._reading != self._shown
+
+    def _on_read(self, generation: int, path: Path, report: ImportReport) -> None:
+        if generation != self._reading:  # a later read replaces this one
             return
+        self._shown = generation
         if self.report is not None and path == self.source:  # read again: keep the choices
             report = report.with_confirmations_of(self.report)
         self.source = path
         self._show(report)
+
+    def _on_read_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._reading:
+            return
+        self._shown = generation
+        self._update_state()
+        if not isinstance(error, AppError):
+            raise error
+        messages.show_app_error(self, error)
 
     def _on_year_changed(self, _year: int) -> None:
         if self.source is not None:  # rows without a year take the new one: check again
@@ -212,7 +237,10 @@ class AwardImportDialog(QDialog):
         self.confirm_all_button.setEnabled(report is not None and bool(report.single_suggestions()))
         self.save_report_button.setEnabled(report is not None)
         ready = report is not None and not report.rejected and not report.to_confirm
-        self.import_button.setEnabled(ready)
+        self.import_button.setEnabled(ready and not self.is_reading())
+        self.choose_button.setEnabled(not self.is_reading())
+        if self.is_reading():
+            return
         if report is None:
             self.summary_label.setText(
                 "Chọn tệp Excel hoặc Word có bảng danh sách đề nghị (dùng tệp mẫu để các đơn vị "
