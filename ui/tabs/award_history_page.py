@@ -238,6 +238,7 @@ class EligiblePage(RecordListTab):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.propose_button.clicked.connect(self.propose_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.rows_loaded.connect(self._update_buttons)
         self._update_heading()
         self._update_buttons()
 
