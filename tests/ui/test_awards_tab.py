@@ -349,3 +349,27 @@ def test_the_agency_switches_a_warning_off_and_sets_its_cap(
     qtbot.mouseClick(tab.rules_button, _left())
     assert eligibility.check_proposal(pid, tab.today) == []
     assert tab.detail.pages.tabText(0) == "Điều kiện (0)" or tab.detail.proposal_id != pid
+
+
+def test_a_typed_name_that_names_nobody_is_not_a_recipient(
+    qtbot: QtBot, tab: AwardsTab, staff: Staff, fake_messages: FakeMessages
+) -> None:
+    name, person = first(staff)
+
+    def handle(dialog: ProposalDialog) -> bool:
+        dialog.set_award(award_id("LDTT"))
+        dialog.set_recipient(person)
+        assert dialog.input().person_id == person
+        dialog.recipient_combo.setEditText("khong co ai")
+        assert dialog.input().person_id is None
+        assert not dialog.save_button.isEnabled()
+        assert "Chưa chọn cá nhân" in dialog.error_label.text()
+        index = dialog.recipient_combo.findData(person)
+        dialog.recipient_combo.setEditText(dialog.recipient_combo.itemText(index))
+        assert dialog.input().person_id == person and dialog.save_button.isEnabled()
+        assert name in dialog.recipient_combo.currentText()
+        return False
+
+    fake_messages.dialog_handlers.append(handle)
+    tab.add_record()
+    assert Proposal.select().count() == 0

@@ -135,6 +135,7 @@ class ProposalDialog(FormDialog):
         self.recipient_kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         for combo in (self.recipient_combo, self.award_combo, self.kind_combo, self.campaign_combo):
             combo.currentIndexChanged.connect(self._changed)
+        self.recipient_combo.editTextChanged.connect(self._changed)
         self.year_spin.valueChanged.connect(self._changed)
         self.period_edit.textChanged.connect(self._changed)
         self.achievements_edit.textChanged.connect(self._changed)
@@ -194,7 +195,7 @@ class ProposalDialog(FormDialog):
 
     def input(self) -> ProposalInput:
         individual = self._individual()
-        chosen = self.recipient_combo.currentData()
+        chosen = self._recipient_id()
         return ProposalInput(
             year=self.year_spin.value(),
             award_type_id=self.award_combo.currentData(),
@@ -207,6 +208,11 @@ class ProposalDialog(FormDialog):
             achievements=self.achievements_edit.toPlainText(),
             initiative=self.initiative_edit.toPlainText(),
         )
+
+    def _recipient_id(self) -> int | None:
+        """The recipient whose line the box shows (typed text that names none: nobody)."""
+        index = self.recipient_combo.findText(self.recipient_combo.currentText())
+        return self.recipient_combo.itemData(index) if index > 0 else None
 
     def problems(self) -> dict[str, str]:
         return proposals.validate_proposal(self.input())
