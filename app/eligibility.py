@@ -33,6 +33,7 @@ from db.models import (
     AwardType,
     DossierItem,
     Evaluation,
+    Meeting,
     Person,
     Proposal,
     ProposalEvent,
@@ -612,6 +613,15 @@ def _candidate(p: Proposal, award: AwardType) -> Candidate:
     return Candidate(
         p.id, p.year, p.person_id, p.unit_id, award, p.achievements, p.initiative, p.status
     )
+
+
+def review_date(proposal_id: int, default: date) -> date:
+    """The date a proposal is judged on: its council meeting's, once the meeting is dated."""
+    p = Proposal.get_or_none(Proposal.id == proposal_id)
+    if p is None or p.meeting_id is None:
+        return default
+    meeting = Meeting.get_or_none(Meeting.id == p.meeting_id)
+    return meeting.held_on if meeting is not None and meeting.held_on else default
 
 
 def check_proposal(proposal_id: int, on: date) -> list[Finding]:

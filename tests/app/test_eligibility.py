@@ -254,3 +254,16 @@ def test_the_whole_year_names_each_recipient(staff: Staff) -> None:
     proposals.create_proposal(inp("LDTT", staff.people[names[3]]))  # not registered
     found = eligibility.check_year(2024, ON)
     assert [(f.recipient, f.rule_code) for f in found] == [(names[3], "registration_required")]
+
+
+def test_a_proposal_is_judged_on_its_meeting_day(staff: Staff) -> None:
+    from app import meeting_votes
+    from db.models import Meeting
+
+    pid = proposals.create_proposal(inp("LDTT", pid_of(staff))).id
+    assert eligibility.review_date(pid, ON) == ON
+    meeting = Meeting.select().order_by(Meeting.id.desc()).first()
+    meeting_votes.put_before_meeting(meeting.id, [pid])
+    assert eligibility.review_date(pid, ON) == ON  # the meeting has no day yet
+    Meeting.update(held_on=date(2024, 12, 18)).where(Meeting.id == meeting.id).execute()
+    assert eligibility.review_date(pid, ON) == date(2024, 12, 18)

@@ -46,6 +46,7 @@ class ProposalDetailPane(QWidget):
         super().__init__(parent)
         self.today = today
         self.proposal_id: int | None = None
+        self.review_on = today
         self.detail: ProposalDetail | None = None
         self.findings: list[Finding] = []
         self._build_ui()
@@ -78,8 +79,13 @@ class ProposalDetailPane(QWidget):
         self.findings_list.setSpacing(3)
         self.override_button = QPushButton("Bỏ qua cảnh báo…", self)
         self.recheck_button = QPushButton("Kiểm tra lại", self)
+        self.review_label = QLabel(self)
+        self.review_label.setStyleSheet("color: #4b5563;")
         self.pages.addTab(
-            self._page(self.findings_list, self.override_button, self.recheck_button), "Điều kiện"
+            self._page(
+                self.findings_list, self.override_button, self.recheck_button, self.review_label
+            ),
+            "Điều kiện",
         )
         self.dossier_list = QListWidget(self)
         self.reference_button = QPushButton("Số văn bản / tệp…", self)
@@ -97,7 +103,7 @@ class ProposalDetailPane(QWidget):
         layout.addLayout(left, 2)
         layout.addWidget(self.pages, 3)
 
-    def _page(self, main: QWidget, *buttons: QPushButton) -> QWidget:
+    def _page(self, main: QWidget, *buttons: QWidget) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -141,7 +147,9 @@ class ProposalDetailPane(QWidget):
             self._update_buttons()
             return
         self.summary.setText(_summary_html(self.detail))
-        self.findings = eligibility.check_proposal(self.detail.id, self.today)
+        self.review_on = eligibility.review_date(self.detail.id, self.today)
+        self.review_label.setText(f"Quy định áp dụng ngày {self.review_on:%d/%m/%Y}")
+        self.findings = eligibility.check_proposal(self.detail.id, self.review_on)
         for finding in self.findings:
             self.findings_list.addItem(finding_item(finding))
         if not self.findings:
@@ -265,7 +273,7 @@ class ProposalDetailPane(QWidget):
         dialog = StepDialog(
             "Bỏ qua cảnh báo",
             f"{finding.message}\nGhi lý do chấp nhận cảnh báo này; lý do được lưu vào nhật ký.",
-            self.today,
+            self.review_on,
             note_label="Lý do:",
             required=True,
             parent=self,
