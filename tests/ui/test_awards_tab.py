@@ -4,6 +4,7 @@ dossier, log and overrides, the lifecycle buttons, the year's check, the pages b
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -212,8 +213,17 @@ def test_dossier_ticked_with_its_reference(
 
 
 def test_check_the_whole_year(
-    qtbot: QtBot, tab: AwardsTab, staff: Staff, fake_messages: FakeMessages
+    qtbot: QtBot,
+    tab: AwardsTab,
+    staff: Staff,
+    fake_messages: FakeMessages,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    import openpyxl
+
+    from ui import messages
+
     names = list(staff.people)
     for name in names[:2]:
         register(2024, "LDTT", person=staff.people[name])
@@ -236,6 +246,13 @@ def test_check_the_whole_year(
         qtbot.waitUntil(dialog.ready)
         assert dialog.rows()[0].overridden
         assert "0 cảnh báo chưa xử lý, 1 cảnh báo đã bỏ qua" in dialog.summary_label.text()
+        saved = tmp_path / "kiem-tra"
+        monkeypatch.setattr(messages, "save_file", lambda *_a: saved)
+        out = dialog.export_rows()
+        assert out == tmp_path / "kiem-tra.xlsx"
+        sheet = openpyxl.load_workbook(out).active
+        assert sheet.cell(1, 2).value == "Cá nhân / tập thể"
+        assert sheet.cell(2, 2).value == names[2] and sheet.cell(2, 6).value.startswith("Đăng ký")
         return False
 
     fake_messages.dialog_handlers.append(look)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -71,6 +72,8 @@ class YearCheckDialog(QDialog):
         for i, column in enumerate(self.model.columns):
             self.table.setColumnWidth(i, column.width)
         self.override_button = QPushButton("Bỏ qua cảnh báo…", self)
+        self.export_button = QPushButton("Xuất Excel…", self)
+        self.export_button.setToolTip("Lưu danh sách đang hiển thị ra tệp Excel (.xlsx)")
         buttons = QDialogButtonBox(self)
         close = buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
@@ -81,6 +84,7 @@ class YearCheckDialog(QDialog):
         top.addWidget(self.search_edit, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.override_button)
+        bottom.addWidget(self.export_button)
         bottom.addStretch(1)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -92,6 +96,7 @@ class YearCheckDialog(QDialog):
         self.resize(1380, 600)
         self.run_button.clicked.connect(self.run_check)
         self.override_button.clicked.connect(self.override_selected)
+        self.export_button.clicked.connect(self.export_rows)
         self.search_edit.textChanged.connect(self.proxy.set_query)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.run_check()
@@ -181,3 +186,24 @@ class YearCheckDialog(QDialog):
             messages.show_app_error(self, error)
             return
         self.run_check()
+
+    def export_rows(self) -> Path | None:
+        path = messages.save_file(
+            self,
+            "Xuất kết quả kiểm tra",
+            Path.home() / f"kiem-tra-dieu-kien-{self.year}.xlsx",
+            "Bảng tính Excel (*.xlsx)",
+        )
+        if path is None:
+            return None
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        from app.exports.tables import export_table  # openpyxl only when exporting
+
+        headers, rows = self.model.export_table()
+        try:
+            export_table(path, f"Kiểm tra năm {self.year}", headers, rows)
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return None
+        return path
