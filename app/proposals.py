@@ -15,7 +15,7 @@ from app import records, trash
 from app.catalog import rules_in_force
 from app.catalog_data import DOSSIER_TEMPLATES
 from app.errors import NotFound, ValidationError, raise_first
-from app.vntext import clean
+from app.vntext import clean, has_control_chars
 from db.enums import (
     AwardFamily,
     AwardLevel,
@@ -216,8 +216,18 @@ def validate_proposal(data: ProposalInput) -> dict[str, str]:
         and Campaign.get_or_none(Campaign.id == data.campaign_id) is None
     ):
         problems["campaign"] = "Phong trào thi đua được chọn không còn trong danh sách."
-    for name, label in (("achievements", "Thành tích"), ("initiative", "Sáng kiến, đề tài")):
-        if len(clean(getattr(data, name))) > MAX_TEXT:
+    for name, label in (
+        ("achievements", "Thành tích"),
+        ("initiative", "Sáng kiến, đề tài"),
+        ("period", "Thời kỳ, giai đoạn"),
+    ):
+        text = getattr(data, name)
+        if has_control_chars(text):
+            problems[name] = (
+                f"{label} chứa ký tự điều khiển không hợp lệ (có thể do sao chép từ chương "
+                "trình khác); hãy gõ lại."
+            )
+        elif len(clean(text)) > MAX_TEXT:
             problems[name] = f"{label} dài quá {MAX_TEXT} ký tự."
     if len(clean(data.period)) > 100:
         problems["period"] = "Thời kỳ, giai đoạn dài quá 100 ký tự."

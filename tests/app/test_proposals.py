@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import peewee as pw
@@ -196,3 +197,25 @@ def test_detail_names_what_the_operator_can_do_next(staff: Staff) -> None:
     detail = proposals.proposal_detail(pid)
     assert detail.allowed == (S.BEFORE_COUNCIL,)
     assert detail.award_name == "Lao động tiên tiến" and not detail.voted
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        (unicodedata.normalize("NFD", "Hoàn thành xuất sắc"), "Hoàn thành xuất sắc"),
+        ("<b>Sáng kiến</b> & “đề tài” 😀", "<b>Sáng kiến</b> & “đề tài” 😀"),
+    ],
+)
+def test_text_is_stored_faithfully_nfc(staff: Staff, given: str, stored: str) -> None:
+    pid = proposals.create_proposal(ldtt(staff, achievements=given, initiative=given)).id
+    p = Proposal.get_by_id(pid)
+    assert (p.achievements, p.initiative) == (stored, stored)
+
+
+@pytest.mark.parametrize("hostile", ["Thành tích\x00", "A\x1b[31m", "x" * 4001])
+def test_hostile_text_is_refused_inline(staff: Staff, hostile: str) -> None:
+    problems = proposals.validate_proposal(ldtt(staff, achievements=hostile))
+    assert "achievements" in problems
+    with pytest.raises(ValidationError):
+        proposals.create_proposal(ldtt(staff, achievements=hostile))
+    assert Proposal.select().count() == 0
