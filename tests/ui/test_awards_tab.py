@@ -152,6 +152,8 @@ def test_withdraw_after_the_vote_and_delete_refused(
     fake_messages.confirm_answers.append(True)
     tab.delete_selected()
     assert "không xóa được" in fake_messages.shown[-1][2]
+    tab.edit_selected()  # no dialog: what was voted on stays as it was
+    assert fake_messages.shown[-1][1] == "Không sửa được"
 
     def why(dialog: StepDialog) -> bool:
         dialog.note_edit.setPlainText("Cá nhân xin rút vì chuyển công tác")
@@ -312,6 +314,15 @@ def test_collective_proposals_list_units_and_their_titles(
     assert saved.person_id is None
     data = proposals.proposal_input(saved.id)
     assert data.recipient_kind is RecipientKind.COLLECTIVE
+
+
+def test_the_rules_model_passes_the_model_tester(qtmodeltester: Any, staff: Staff) -> None:
+    from ui.models.rule_table_model import RuleTableModel
+
+    model = RuleTableModel()
+    model.set_rows(eligibility.checked_rules(date(2025, 7, 1)))
+    assert model.rowCount() >= 12
+    qtmodeltester.check(model)
 
 
 def test_the_findings_model_passes_the_model_tester(qtmodeltester: Any, staff: Staff) -> None:

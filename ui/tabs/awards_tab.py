@@ -53,6 +53,15 @@ class ProposalEditor:
         )
 
     def open_dialog(self, parent: QWidget, row: ProposalRow | None) -> ProposalInput | None:
+        if row is not None and row.status not in proposals.EDITABLE:
+            messages.show_info(
+                parent,
+                "Không sửa được",
+                f"Đề nghị “{row.award_name}” cho {row.recipient_name} đang ở trạng thái "
+                f"“{row.status.label}”: nội dung được giữ như khi trình. Nếu cần thay đổi, "
+                "hãy rút đề nghị (ghi lý do) và lập đề nghị mới.",
+            )
+            return None
         data = proposals.proposal_input(row.id) if row else None
         dialog = self.make_dialog(parent, data, row.id if row else None)
         return dialog.input() if messages.run_dialog(dialog) else None
