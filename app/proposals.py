@@ -249,12 +249,20 @@ def _fields(data: ProposalInput) -> dict[str, object]:
     }
 
 
-def dossier_template(award: AwardType, on: date) -> list[tuple[str, str]]:
+FOREIGN_SUMMARY = "foreign_summary"
+
+
+def dossier_template(
+    award: AwardType, on: date, kind: CommendationKind = CommendationKind.REGULAR
+) -> list[tuple[str, str]]:
     """The dossier checklist of a title or form: its level's papers, plus what a dated
-    ``dossier`` rule of the catalog asks for on ``on``."""
-    items = list(DOSSIER_TEMPLATES.get(award.level, ()))
-    known = {code for code, _ in items}
+    ``dossier`` rule of the catalog asks for on ``on``; the summary report for foreigners
+    only when the commendation is "đối ngoại"."""
     titles = dict(pair for template in DOSSIER_TEMPLATES.values() for pair in template)
+    items = [i for i in DOSSIER_TEMPLATES.get(award.level, ()) if i[0] != FOREIGN_SUMMARY]
+    if kind is CommendationKind.FOREIGN and FOREIGN_SUMMARY in titles:
+        items.append((FOREIGN_SUMMARY, titles[FOREIGN_SUMMARY]))
+    known = {code for code, _ in items}
     for rule in rules_in_force(on, "dossier"):
         if rule.award_code != award.code:
             continue
@@ -268,7 +276,7 @@ def dossier_template(award: AwardType, on: date) -> list[tuple[str, str]]:
 def _sync_dossier(proposal: Proposal, award: AwardType, on: date) -> None:
     """Rows for the award's checklist; what was attached is kept, what no longer applies and
     was never attached goes."""
-    wanted = dossier_template(award, on)
+    wanted = dossier_template(award, on, proposal.kind)
     have = {d.code: d for d in DossierItem.select().where(DossierItem.proposal == proposal)}
     codes = {code for code, _ in wanted}
     for code, title in wanted:

@@ -219,3 +219,14 @@ def test_hostile_text_is_refused_inline(staff: Staff, hostile: str) -> None:
     with pytest.raises(ValidationError):
         proposals.create_proposal(ldtt(staff, achievements=hostile))
     assert Proposal.select().count() == 0
+
+
+def test_the_summary_for_foreigners_only_for_foreign_commendation(staff: Staff) -> None:
+    data = ProposalInput(
+        2024, award_id("BK_TTG"), person_id=_person(staff), achievements="Thành tích xuất sắc"
+    )
+    pid = proposals.create_proposal(data, on=ON).id
+    assert "foreign_summary" not in [d.code for d in proposals.dossier_rows(pid)]
+    foreign = ProposalInput(**{**data.__dict__, "kind": CommendationKind.FOREIGN})
+    proposals.update_proposal(pid, foreign, on=ON)
+    assert proposals.dossier_rows(pid)[-1].code == "foreign_summary"
