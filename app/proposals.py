@@ -111,7 +111,11 @@ def transition_problem(proposal: Proposal, to: ProposalStatus) -> str:
 
 
 def allowed_transitions(proposal_id: int) -> list[ProposalStatus]:
+    """The steps an operator may take by hand; a proposal a decision covers changes only
+    through that decision (app/decisions)."""
     proposal = _proposal(proposal_id)
+    if proposal.decision_id is not None:
+        return []
     return [
         s
         for s in ProposalStatus

@@ -230,3 +230,19 @@ def test_the_summary_for_foreigners_only_for_foreign_commendation(staff: Staff) 
     foreign = ProposalInput(**{**data.__dict__, "kind": CommendationKind.FOREIGN})
     proposals.update_proposal(pid, foreign, on=ON)
     assert proposals.dossier_rows(pid)[-1].code == "foreign_summary"
+
+
+def test_a_proposal_a_decision_covers_moves_only_through_it(staff: Staff) -> None:
+    from app import decisions
+    from tests.award_data import director_decision_input
+
+    pid = proposals.create_proposal(ldtt(staff)).id
+    transition(pid, S.BEFORE_COUNCIL, on=ON)
+    transition(pid, S.PASSED, on=ON)
+    decision = decisions.create_decision(director_decision_input(), [pid])
+    assert Proposal.get_by_id(pid).status is S.GRANTED
+    assert proposals.allowed_transitions(pid) == []
+    assert "Quyết định số 12/QĐ-SNgV" in proposals.proposal_detail(pid).decision_text
+    decisions.detach(decision.id, [pid], on=date(2024, 12, 21))
+    assert Proposal.get_by_id(pid).status is S.PASSED
+    assert proposals.event_rows(pid)[-1].text.startswith("Được khen thưởng → Hội đồng thông qua")
