@@ -110,7 +110,7 @@ def test_override_submit_and_the_log(
         return True
 
     fake_messages.dialog_handlers.append(reason)
-    qtbot.mouseClick(pane.override_button, _left())
+    pane.findings_list.itemDoubleClicked.emit(pane.findings_list.item(0))  # as a double click
     assert pane.pages.tabText(0) == "Điều kiện (0)"
     assert "Đã bỏ qua" in pane.findings_list.item(0).text()
     fake_messages.dialog_handlers.append(lambda d: True)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app import awards, campaigns, catalog, eligibility, people, proposals, trash
@@ -93,8 +94,9 @@ class AwardsTab(EditableList):
         self._pages: list[QWidget] = []
         self.check_button = QPushButton("Kiểm tra cả danh sách…", self)
         self.check_button.setToolTip(
-            "Kiểm tra điều kiện của mọi đề nghị trong năm trước khi Hội đồng họp"
+            "Kiểm tra điều kiện của mọi đề nghị trong năm trước khi Hội đồng họp (Ctrl+K)"
         )
+        self.check_button.setShortcut(QKeySequence("Ctrl+K"))
         self.rules_button = QPushButton("Quy định xét…", self)
         self.rules_button.setToolTip(
             "Các quy định kiểm tra điều kiện đang áp dụng; tắt, bật cảnh báo của cơ quan"

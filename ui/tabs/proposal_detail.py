@@ -124,6 +124,7 @@ class ProposalDetailPane(QWidget):
         self.reference_button.clicked.connect(self.edit_reference)
         self.dossier_list.itemChanged.connect(self._on_dossier_item_changed)
         self.findings_list.currentRowChanged.connect(self._update_buttons)
+        self.findings_list.itemDoubleClicked.connect(self._on_finding_double_clicked)
 
     # --- showing ------------------------------------------------------------------------------
     def set_proposal(self, proposal_id: int | None) -> None:
@@ -191,6 +192,10 @@ class ProposalDetailPane(QWidget):
         )
         self.reference_button.setEnabled(d is not None and self.dossier_list.count() > 0)
         self.recheck_button.setEnabled(d is not None)
+
+    def _on_finding_double_clicked(self, _item: QListWidgetItem) -> None:
+        if self.override_button.isEnabled():
+            self.override_selected()
 
     def selected_finding(self) -> Finding | None:
         item = self.findings_list.currentItem()
