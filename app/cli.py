@@ -18,6 +18,7 @@ from app.session import close_app_database, open_app_database
 EXPORTS = ("plan", "agenda", "invitation", "minutes", "ballot")
 AWARD_EXPORTS = ("proposal-list", "decision", "certificates", "award-stats")
 HISTORY_EXPORTS = ("eligible",)  # đủ điều kiện đề nghị năm N+1 (XLSX), from the history to --year
+CHECK_EXPORTS = ("eligibility-check",)  # the year's proposals against the rules in force (XLSX)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,8 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="xuất văn bản ra PDF hoặc Word mà không mở cửa sổ")
     export.add_argument(
         "document",
-        choices=EXPORTS + AWARD_EXPORTS + HISTORY_EXPORTS,
-        help="văn bản cần xuất: " + ", ".join(EXPORTS + AWARD_EXPORTS + HISTORY_EXPORTS),
+        choices=EXPORTS + AWARD_EXPORTS + HISTORY_EXPORTS + CHECK_EXPORTS,
+        help="văn bản cần xuất: "
+        + ", ".join(EXPORTS + AWARD_EXPORTS + HISTORY_EXPORTS + CHECK_EXPORTS),
     )
     export.add_argument("--year", type=int, help="năm của kế hoạch")
     export.add_argument("--meeting", type=int, metavar="SỐ", help="số (ID) của phiên họp")
@@ -143,6 +145,8 @@ def _export(args: argparse.Namespace) -> int:
         return _export_award(args, out)
     if args.document in HISTORY_EXPORTS:
         return _export_eligible(args, out)
+    if args.document in CHECK_EXPORTS:
+        return _export_check(args, out)
     fmt = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
     if args.document == "plan" and args.year is None:
         raise CommandError("Xuất kế hoạch cần --year NĂM.")
@@ -225,6 +229,27 @@ def _export_eligible(args: argparse.Namespace, out: Path) -> int:
         close_app_database(db)
     write_atomically(out, data)
     print(f"Đã xuất {out}: {len(rows)} gợi ý đề nghị năm {args.year + 1}.")
+    return 0
+
+
+def _export_check(args: argparse.Namespace, out: Path) -> int:
+    """eligibility-check --year N: the year's proposals against the rules in force today."""
+    from datetime import date
+
+    from app.documents import write_atomically
+    from app.eligibility import check_year, findings_xlsx
+
+    if args.year is None:
+        raise CommandError("Xuất eligibility-check cần --year NĂM.")
+    db, _path = _open_existing(args)
+    try:
+        on = date.today()
+        findings = check_year(args.year, on)
+        data = findings_xlsx(args.year, on, findings)
+    finally:
+        close_app_database(db)
+    write_atomically(out, data)
+    print(f"Đã xuất {out}: {len(findings)} vấn đề trong các đề nghị năm {args.year}.")
     return 0
 
 

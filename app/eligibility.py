@@ -341,3 +341,39 @@ def checked_rules(on: date) -> list[RuleView]:
         for r in rules_in_force(on)
         if r.rule_code in CHECKED_CODES
     ]
+
+
+FINDING_HEADERS = (
+    "Mức",
+    "Cá nhân / tập thể",
+    "Danh hiệu / hình thức",
+    "Vấn đề",
+    "Quy định",
+    "Căn cứ",
+    "Lý do bỏ qua",
+)
+
+
+def finding_state(finding: Finding) -> str:
+    if finding.overridden:
+        return "Đã bỏ qua"
+    return "Không đủ điều kiện" if finding.blocking else "Cảnh báo"
+
+
+def findings_xlsx(year: int, on: date, findings: list[Finding]) -> bytes:
+    """The year's check as a workbook (one row per finding), as the operator sends it round."""
+    from app.exports.tables import xlsx_bytes  # openpyxl only when exporting
+
+    rows = [
+        (
+            finding_state(f),
+            f.recipient or "(cả danh sách)",
+            f.award_name,
+            f.detail,
+            f.rule_title,
+            f.legal_basis,
+            f.override_note,
+        )
+        for f in findings
+    ]
+    return xlsx_bytes(f"Kiểm tra {year} ngày {on:%d-%m-%Y}", FINDING_HEADERS, rows)

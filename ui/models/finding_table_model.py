@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from app.eligibility import Finding
+from app.eligibility import Finding, finding_state
 from ui.models.columns import text_sort
 from ui.models.record_table_model import Column, RecordTableModel
 
 
-def _state(finding: Finding) -> str:
-    if finding.overridden:
-        return "Đã bỏ qua"
-    return "Không đủ điều kiện" if finding.blocking else "Cảnh báo"
-
-
 class FindingTableModel(RecordTableModel[Finding]):
     columns = (
-        Column("Mức", _state, width=125),
+        Column("Mức", finding_state, width=125),
         Column(
             "Cá nhân / tập thể",
             lambda f: f.recipient or "(cả danh sách)",
