@@ -245,6 +245,33 @@ def submit_to_council(proposal_id: int, on: date, note: str = "") -> list[Findin
     return open_findings(findings)
 
 
+@dataclass(frozen=True)
+class Submission:
+    submitted: int
+    held_back: tuple[str, ...]  # "recipient — award" of the drafts a condition holds back
+
+
+def submit_year(year: int, on: date) -> Submission:
+    """Every draft of the year put before the council in one transaction, except those a
+    blocking finding holds back (named, so the operator sees why)."""
+    findings = check_year(year, on)
+    blocked = {f.proposal_id for f in findings if f.blocking}
+    drafts = Proposal.select(Proposal.id).where(
+        (Proposal.year == year) & (Proposal.status == S.DRAFT)
+    )
+    held: list[str] = []
+    count = 0
+    with records.transaction():
+        for (pid,) in drafts.tuples():
+            if pid in blocked:
+                f = next(f for f in findings if f.proposal_id == pid)
+                held.append(f"{f.recipient} — {f.award_name}")
+                continue
+            transition(pid, S.BEFORE_COUNCIL, on=on, note="Trình Hội đồng (cả danh sách)")
+            count += 1
+    return Submission(count, tuple(held))
+
+
 # --- the agency's own rules ------------------------------------------------------------------
 def switch_rule(rule_id: int, severity: Severity, effective_from: date, note: str = "") -> int:
     """From ``effective_from`` the rule applies with ``severity`` (off switches it off): a new

@@ -401,3 +401,37 @@ def test_a_typed_name_that_names_nobody_is_not_a_recipient(
     fake_messages.dialog_handlers.append(handle)
     tab.add_record()
     assert Proposal.select().count() == 0
+
+
+def test_submit_the_years_drafts_holding_back_the_blocked(
+    qtbot: QtBot, tab: AwardsTab, staff: Staff, fake_messages: FakeMessages
+) -> None:
+    from db.enums import Rating
+    from tests.staff_gen import evaluate
+
+    names = list(staff.people)
+    ids = []
+    for name in names[:3]:
+        register(2024, "LDTT", person=staff.people[name])
+        data = ProposalInput(2024, award_id("LDTT"), person_id=staff.people[name])
+        ids.append(proposals.create_proposal(data).id)
+    evaluate(staff.people[names[2]], 2024, Rating.COMPLETED)
+
+    def look(dialog: YearCheckDialog) -> bool:
+        qtbot.waitUntil(dialog.ready)
+        fake_messages.confirm_answers.append(True)
+        done = dialog.submit_drafts()
+        assert done is not None and done.submitted == 2
+        assert done.held_back == (f"{names[2]} — Lao động tiên tiến",)
+        qtbot.waitUntil(dialog.ready)
+        return False
+
+    fake_messages.dialog_handlers.append(look)
+    tab.check_year()
+    assert [Proposal.get_by_id(i).status for i in ids] == [
+        S.BEFORE_COUNCIL,
+        S.BEFORE_COUNCIL,
+        S.DRAFT,
+    ]
+    info = fake_messages.shown[-1]
+    assert info[0] == "info" and f"Chưa trình (chưa đủ điều kiện): {names[2]}" in info[2]

@@ -72,6 +72,11 @@ class YearCheckDialog(QDialog):
         for i, column in enumerate(self.model.columns):
             self.table.setColumnWidth(i, column.width)
         self.override_button = QPushButton("Bỏ qua cảnh báo…", self)
+        self.submit_button = QPushButton("Trình Hội đồng các dự thảo…", self)
+        self.submit_button.setToolTip(
+            "Đưa mọi đề nghị dự thảo của năm vào danh sách trình Hội đồng, trừ những đề nghị "
+            "chưa đủ điều kiện bắt buộc"
+        )
         self.export_button = QPushButton("Xuất Excel…", self)
         self.export_button.setToolTip("Lưu danh sách đang hiển thị ra tệp Excel (.xlsx)")
         buttons = QDialogButtonBox(self)
@@ -85,6 +90,7 @@ class YearCheckDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.override_button)
         bottom.addWidget(self.export_button)
+        bottom.addWidget(self.submit_button)
         bottom.addStretch(1)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -97,6 +103,7 @@ class YearCheckDialog(QDialog):
         self.run_button.clicked.connect(self.run_check)
         self.override_button.clicked.connect(self.override_selected)
         self.export_button.clicked.connect(self.export_rows)
+        self.submit_button.clicked.connect(self.submit_drafts)
         self.search_edit.textChanged.connect(self.proxy.set_query)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.run_check()
@@ -207,3 +214,26 @@ class YearCheckDialog(QDialog):
             messages.show_app_error(self, error)
             return None
         return path
+
+    def submit_drafts(self) -> eligibility.Submission | None:
+        on = self.on()
+        if not messages.confirm(
+            self,
+            "Trình Hội đồng",
+            f"Trình Hội đồng mọi đề nghị dự thảo năm {self.year} (ngày {on:%d/%m/%Y})? Đề nghị "
+            "chưa đủ điều kiện bắt buộc được giữ lại; cảnh báo chưa xử lý vẫn hiện ở đây.",
+            yes="Trình Hội đồng",
+            no="Không",
+        ):
+            return None
+        try:
+            done = eligibility.submit_year(self.year, on)
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return None
+        text = f"Đã trình Hội đồng {done.submitted} đề nghị."
+        if done.held_back:
+            text += " Chưa trình (chưa đủ điều kiện): " + "; ".join(done.held_back) + "."
+        messages.show_info(self, "Trình Hội đồng", text)
+        self.run_check()
+        return done
