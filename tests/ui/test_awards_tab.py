@@ -435,3 +435,16 @@ def test_submit_the_years_drafts_holding_back_the_blocked(
     ]
     info = fake_messages.shown[-1]
     assert info[0] == "info" and f"Chưa trình (chưa đủ điều kiện): {names[2]}" in info[2]
+
+
+def test_the_history_of_a_proposal_names_it(qtbot: QtBot, tab: AwardsTab, staff: Staff) -> None:
+    name, person = first(staff)
+    pid = proposals.create_proposal(ProposalInput(2024, award_id("LDTT"), person_id=person)).id
+    wait_loaded(qtbot, tab)
+    tab.select_where(lambda r: r.id == pid)
+    dialog = tab.show_history()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == f"Lịch sử thay đổi — Lao động tiên tiến — {name}"
+    wait_loaded(qtbot, dialog.history_list)
+    assert dialog.history_list.model.total_count() >= 1

@@ -19,6 +19,7 @@ from app.errors import AppError
 from app.proposals import ProposalInput
 from db.enums import CommendationKind
 from ui import messages
+from ui.dialogs.audit_dialog import HistoryDialog
 from ui.dialogs.award_rules_dialog import AwardRulesDialog
 from ui.dialogs.proposal_dialog import ProposalDialog
 from ui.dialogs.year_check_dialog import YearCheckDialog
@@ -174,6 +175,15 @@ class AwardsTab(EditableList):
                 changed(tables)
 
     # --- actions --------------------------------------------------------------------------
+    def show_history(self) -> HistoryDialog | None:
+        """The record's changes, titled with the award and the recipient."""
+        row = self.selected_row()
+        if row is None:
+            return None
+        dialog = HistoryDialog("proposal", row.id, f"{row.award_name} — {row.recipient_name}", self)
+        dialog.show()
+        return dialog
+
     def new_proposal(
         self, campaign_id: int | None = None, kind: CommendationKind | None = None
     ) -> int | None:
