@@ -17,6 +17,9 @@ from app.session import close_app_database, open_app_database
 
 EXPORTS = ("plan", "agenda", "invitation", "minutes", "ballot", "summary")
 FOLDER_EXPORTS = ("summary",)  # written as a verified folder (--to), not one file (--out)
+AWARD_EXPORTS = ("proposal-list", "decision", "certificates", "award-stats")
+HISTORY_EXPORTS = ("eligible",)  # đủ điều kiện đề nghị năm N+1 (XLSX), from the history to --year
+CHECK_EXPORTS = ("eligibility-check",)  # the year's proposals against the rules in force (XLSX)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,11 +45,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     init.add_argument("--sample", action="store_true", help="nạp năm mẫu 2024")
     export = commands.add_parser("export", help="xuất văn bản ra PDF hoặc Word mà không mở cửa sổ")
-    export.add_argument("document", choices=EXPORTS, help="văn bản cần xuất: " + ", ".join(EXPORTS))
+    export.add_argument(
+        "document",
+        choices=EXPORTS + AWARD_EXPORTS + HISTORY_EXPORTS + CHECK_EXPORTS,
+        help="văn bản cần xuất: "
+        + ", ".join(EXPORTS + AWARD_EXPORTS + HISTORY_EXPORTS + CHECK_EXPORTS),
+    )
     export.add_argument("--year", type=int, help="năm của kế hoạch")
     export.add_argument("--meeting", type=int, metavar="SỐ", help="số (ID) của phiên họp")
     export.add_argument(
         "--invitee", type=int, metavar="SỐ", help="giấy mời riêng cho một người (số dòng điểm danh)"
+    )
+    export.add_argument("--decision", type=int, metavar="SỐ", help="số (ID) của quyết định")
+    export.add_argument("--unit", type=int, metavar="SỐ", help="tờ trình: chỉ đơn vị này (ID)")
+    export.add_argument(
+        "--status", metavar="TRẠNG_THÁI", help="tờ trình: chỉ đề nghị ở trạng thái này (passed…)"
+    )
+    export.add_argument(
+        "--level",
+        choices=("department", "province", "ministry", "state"),
+        help="tờ trình: của Sở lên cấp này, chỉ các danh hiệu, hình thức cấp này quyết định",
     )
     export.add_argument(
         "--format", choices=("pdf", "docx"), help="mặc định: theo đuôi tệp --out, hoặc pdf"
@@ -133,6 +151,12 @@ def _export(args: argparse.Namespace) -> int:
     if not args.out:
         raise CommandError(f"Xuất {args.document} cần --out TỆP.")
     out = Path(args.out)
+    if args.document in AWARD_EXPORTS:
+        return _export_award(args, out)
+    if args.document in HISTORY_EXPORTS:
+        return _export_eligible(args, out)
+    if args.document in CHECK_EXPORTS:
+        return _export_check(args, out)
     fmt = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
     if args.document == "plan" and args.year is None:
         raise CommandError("Xuất kế hoạch cần --year NĂM.")
@@ -175,6 +199,88 @@ def _export_folder(args: argparse.Namespace) -> int:
         f"Đã xuất {len(result.entries)} tệp ({size} byte) vào {result.folder} và kiểm tra lại "
         "từng tệp theo manifest.json: khớp."
     )
+    return 0
+
+
+def _export_award(args: argparse.Namespace, out: Path) -> int:
+    """proposal-list --year N [--unit ID] [--status S], decision|certificates --decision ID,
+    award-stats --year N (XLSX)."""
+    from app.documents import render_docx, render_pdf, write_atomically
+    from db.enums import ProposalStatus
+
+    fmt = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
+    if args.document in ("proposal-list", "award-stats") and args.year is None:
+        raise CommandError(f"Xuất {args.document} cần --year NĂM.")
+    if args.document in ("decision", "certificates") and args.decision is None:
+        raise CommandError(f"Xuất {args.document} cần --decision SỐ (số ID của quyết định).")
+    status = None
+    if args.status:
+        status = next((s for s in ProposalStatus if args.status in (s.value, s.label)), None)
+        if status is None:
+            names = ", ".join(s.value for s in ProposalStatus)
+            raise CommandError(f"Trạng thái “{args.status}” không có; dùng một trong: {names}.")
+    db, _path = _open_existing(args)
+    try:
+        if args.document == "award-stats":
+            from app.award_stats import award_statistics, statistics_xlsx
+
+            data = statistics_xlsx(award_statistics(args.year))
+        else:
+            from app.reports import award_report
+
+            if args.document == "proposal-list":
+                from db.enums import AwardLevel
+
+                level = AwardLevel(args.level) if args.level else None
+                document = award_report.proposal_list_document(
+                    args.year, args.unit, status, level=level
+                )
+            else:
+                document = award_report.DOCUMENTS[args.document](args.decision)
+            data = render_docx(document) if fmt == "docx" else render_pdf(document)
+    finally:
+        close_app_database(db)
+    write_atomically(out, data)
+    print(f"Đã xuất {out} ({len(data):,} byte).".replace(",", "."))
+    return 0
+
+
+def _export_eligible(args: argparse.Namespace, out: Path) -> int:
+    """eligible --year N: who may be proposed for what in N+1, from the history up to N (XLSX)."""
+    from app.award_history import eligible_rows, eligible_xlsx
+    from app.documents import write_atomically
+
+    if args.year is None:
+        raise CommandError("Xuất eligible cần --year NĂM (năm cuối của lịch sử được xét).")
+    db, _path = _open_existing(args)
+    try:
+        rows = eligible_rows(args.year)
+        data = eligible_xlsx(args.year, rows)
+    finally:
+        close_app_database(db)
+    write_atomically(out, data)
+    print(f"Đã xuất {out}: {len(rows)} gợi ý đề nghị năm {args.year + 1}.")
+    return 0
+
+
+def _export_check(args: argparse.Namespace, out: Path) -> int:
+    """eligibility-check --year N: the year's proposals against the rules in force today."""
+    from datetime import date
+
+    from app.documents import write_atomically
+    from app.eligibility import check_year, findings_xlsx
+
+    if args.year is None:
+        raise CommandError("Xuất eligibility-check cần --year NĂM.")
+    db, _path = _open_existing(args)
+    try:
+        on = date.today()
+        findings = check_year(args.year, on)
+        data = findings_xlsx(args.year, on, findings)
+    finally:
+        close_app_database(db)
+    write_atomically(out, data)
+    print(f"Đã xuất {out}: {len(findings)} vấn đề trong các đề nghị năm {args.year}.")
     return 0
 
 

@@ -8,10 +8,11 @@ from datetime import date
 from app import records
 from app.errors import NotFound, ValidationError, raise_first
 from app.meeting_edit import _meeting, attendance_rows
+from app.proposals import transition
 from app.vntext import fold
 from app.voting import Threshold, VoteCount, VoteResult, judge, threshold_for, validate_count
 from db.enums import AttendanceStatus, ProposalStatus, VoteMethod
-from db.models import AwardType, Person, Proposal, Unit, Vote
+from db.models import AwardType, Meeting, Person, Proposal, Unit, Vote
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,10 @@ def record_vote(meeting_id: int, proposal_id: int, count: VoteCount) -> VoteOutc
             records.create(Vote, meeting=meeting, proposal=proposal, **fields)
         else:
             records.update(vote, **fields)
-        records.update(proposal, status=status, meeting=meeting)
+        records.update(proposal, meeting=meeting)
+        if proposal.status is ProposalStatus.DRAFT:
+            transition(proposal.id, ProposalStatus.BEFORE_COUNCIL, on=on, note=_note(meeting))
+        transition(proposal.id, status, on=on, note=f"Biểu quyết tại {_note(meeting)}")
     return VoteOutcome(threshold, result, status)
 
 
@@ -139,19 +143,29 @@ def candidates(meeting_id: int) -> list[BallotRow]:
     return out
 
 
+def _note(meeting: Meeting) -> str:
+    return f"phiên họp “{meeting.title}”"
+
+
 def put_before_meeting(meeting_id: int, proposal_ids: list[int]) -> None:
     meeting = _meeting(meeting_id)
+    on = meeting.held_on or date.today()
     with records.transaction():
         for pid in proposal_ids:
             proposal = Proposal.get_by_id(pid)
-            records.update(proposal, meeting=meeting, status=ProposalStatus.BEFORE_COUNCIL)
+            records.update(proposal, meeting=meeting)
+            transition(pid, ProposalStatus.BEFORE_COUNCIL, on=on, note=f"Đưa vào {_note(meeting)}")
 
 
 def take_off_meeting(proposal_id: int) -> None:
     proposal = Proposal.get_by_id(proposal_id)
     if Vote.select().where(Vote.proposal == proposal).exists():
         raise ValidationError("Đề nghị đã được biểu quyết; không đưa ra khỏi phiên họp được.")
-    records.update(proposal, meeting=None, status=ProposalStatus.DRAFT)
+    meeting = Meeting.get_or_none(Meeting.id == proposal.meeting_id)
+    with records.transaction():
+        records.update(proposal, meeting=None)
+        note = f"Đưa ra khỏi {_note(meeting)}" if meeting is not None else ""
+        transition(proposal_id, ProposalStatus.DRAFT, on=date.today(), note=note)
 
 
 def preview_vote(

@@ -361,6 +361,31 @@ def _where_time_goes(w: _Window) -> list[str]:
     ]
 
 
+def _eligibility() -> list[Figure]:
+    """The award eligibility checks: one proposal (the detail pane, the dialog as one types) and
+    the year's list (Kiểm tra cả danh sách, run in the background)."""
+    from datetime import date
+
+    from app import eligibility
+    from db.models import Proposal
+
+    year = Proposal.select(Proposal.year).order_by(Proposal.year.desc()).first().year
+    one = Proposal.select(Proposal.id).where(Proposal.year == year).first().id
+    _, one_ms = _timed(lambda: eligibility.check_proposal(one, date(year, 12, 1)))
+    found, year_ms = _timed(lambda: eligibility.check_year(year, date(year, 12, 1)))
+    count = Proposal.select().where(Proposal.year == year).count()
+    return [
+        Figure("eligibility of one proposal (detail, dialog)", one_ms, "ms", 100),
+        Figure(
+            f"eligibility of the {year} list ({count:,} proposals, background)",
+            year_ms,
+            "ms",
+            3000,
+            note=f"{len(found):,} findings",
+        ),
+    ]
+
+
 def measure_in_process(db: Path, out: Path) -> None:
     """Runs in its own process (``run.py --measure DB OUT``); writes figures as JSON."""
     w = _Window(db)
@@ -370,6 +395,7 @@ def measure_in_process(db: Path, out: Path) -> None:
     memory.append(f"after opening every tab {_peak_mb():.0f} MB")
     found.append(_search(w.window.awards_tab, notes))
     found += _sort(w.window.awards_tab)
+    found += _eligibility()
     memory.append(f"after search and sort {_peak_mb():.0f} MB")
     found.append(Figure("peak memory (in-process run, ru_maxrss)", _peak_mb(), "MB", 250))
     notes.append("peak memory " + ", ".join(memory))

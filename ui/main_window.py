@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.plan_tab = PlanTab(self.today, self)
         self.meetings_tab = MeetingsTab(self.today, self)
         self.campaigns_tab = CampaignsTab(self)
-        self.awards_tab = AwardsTab(self)
+        self.awards_tab = AwardsTab(self, today=self.today)
         self.directory_tab = DirectoryTab(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.plan_tab, "Kế hoạch")

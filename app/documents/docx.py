@@ -205,6 +205,32 @@ def _chart(document: Document, block: m.BarChart, text_mm: float) -> None:
         _line(document, block.caption, Look(italic=True, space_after=6))
 
 
+def _certificate_block(
+    document: Document, block: m.Display | m.SignatureBlock, text_mm: float
+) -> None:
+    """Large centred type, or a signature inside the body (certificates, attached lists)."""
+    if isinstance(block, m.Display):
+        look = Look(
+            size=block.size, bold=block.bold, italic=block.italic, space_after=block.size * 0.35
+        )
+        look = replace(look, space_before=block.space_before_mm / lay.MM_PER_POINT)
+        _line(document, block.text, look)
+    else:
+        _space_before_closing(document)
+        ((left, right),) = _two_columns(document, text_mm, lay.CLOSING_SPLIT)
+        if block.recipients:
+            _recipients(left, block)
+        elif block.note.strip():
+            _line(left, block.note, Look(size=lay.SIZE_CELL, italic=True, align="left"))
+        if block.place_date.strip():
+            _line(right, block.place_date, Look(size=lay.SIZE_PLACE_DATE, italic=True))
+        _signature(right, block.signer)
+        # Word needs a paragraph after a table: 1 pt high, so that it never spills onto a page
+        # of its own (a certificate filling its page would be followed by a blank one)
+        fmt = _line(document, "", Look(size=1)).paragraph_format
+        fmt.line_spacing, fmt.line_spacing_rule = Pt(1), WD_LINE_SPACING.EXACTLY
+
+
 def _block(document: Document, block: m.Block, text_mm: float) -> None:
     if isinstance(block, m.Heading):
         space = 6 if block.level == 1 else 0
@@ -231,6 +257,9 @@ def _block(document: Document, block: m.Block, text_mm: float) -> None:
         document.add_page_break()
     elif isinstance(block, m.BarChart):
         _chart(document, block, text_mm)
+
+    elif isinstance(block, m.Display | m.SignatureBlock):
+        _certificate_block(document, block, text_mm)
     else:
         raise TypeError(f"not a document block: {block!r}")
 
@@ -246,7 +275,9 @@ def _signature(cell: _Cell, signer: m.Signer) -> None:
     )
 
 
-def _recipients(cell: _Cell, doc: m.AdminDocument, space_before: float = 0) -> None:
+def _recipients(
+    cell: _Cell, doc: m.AdminDocument | m.SignatureBlock, space_before: float = 0
+) -> None:
     _line(
         cell,
         doc.recipients_heading,
@@ -311,12 +342,14 @@ def render_docx(doc: m.AdminDocument) -> bytes:
     document = docx.Document()
     _setup(document, doc, page)
     text_mm = page.text_width_mm
-    _header(document, doc, text_mm)
-    _title(document, doc, text_mm)
+    if not doc.bare:
+        _header(document, doc, text_mm)
+        _title(document, doc, text_mm)
     for block in doc.body:
         _block(document, block, text_mm)
     _closing(document, doc, text_mm)
-    _page_numbers(document)
+    if not doc.bare:
+        _page_numbers(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return x.stable_zip(buffer.getvalue())

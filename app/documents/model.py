@@ -161,7 +161,46 @@ class BarChart:
             raise ValueError("a chart's height cannot be negative")
 
 
-Block = Heading | Paragraph | LabelledLine | Bullet | Table | Spacer | PageBreak | BarChart
+@dataclass(frozen=True)
+class Display:
+    """A centred line of large type (the words of a certificate), ``size`` in points."""
+
+    text: str
+    size: float = 14.0
+    bold: bool = False
+    italic: bool = False
+    space_before_mm: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not 6 <= self.size <= 72:
+            raise ValueError(f"display size must be 6 to 72 points, not {self.size!r}")
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    """A signature inside the body, with the place and date above it on the right; on the left
+    the recipients ("Nơi nhận:") or a note (a certificate's decision number and date). For a
+    certificate (one per page) or a document followed by an attached list."""
+
+    signer: Signer
+    place_date: str = ""
+    note: str = ""
+    recipients: tuple[str, ...] = ()
+    recipients_heading: str = "Nơi nhận:"
+
+
+Block = (
+    Heading
+    | Paragraph
+    | LabelledLine
+    | Bullet
+    | Table
+    | Spacer
+    | PageBreak
+    | Display
+    | SignatureBlock
+    | BarChart
+)
 
 
 @dataclass(frozen=True)
@@ -171,7 +210,8 @@ class AdminDocument:
     ``doc_type`` is "KẾ HOẠCH", "GIẤY MỜI", "BIÊN BẢN", "QUYẾT ĐỊNH"…; empty for a công văn,
     whose subject lines ("V/v …", composed by the caller) then go under the number.
     ``left_signer`` is a second signature on the left (the secretary of a biên bản); the
-    recipients then follow under the signatures.
+    recipients then follow under the signatures. A ``bare`` document (a certificate) has no
+    header, type, subject or page numbers: its body is all there is.
     """
 
     header: Header
@@ -186,6 +226,7 @@ class AdminDocument:
     title: str = ""
     author: str = ""
     left_signer: Signer = field(default_factory=Signer)
+    bare: bool = False
 
     @property
     def metadata_title(self) -> str:

@@ -29,7 +29,7 @@ from app.documents import layout as lay
 from app.documents import model as m
 from app.documents.fonts import FontChoice, register_fonts
 from app.documents.pdf_table import table_flowables
-from app.documents.styles import REGULAR, body_variant, build_styles
+from app.documents.styles import REGULAR, body_variant, build_styles, display_style
 from app.documents.text import printable, upper
 
 HEADING_ROOM = 30 * mm  # the heading and about three lines of what follows
@@ -159,6 +159,13 @@ def _block(block: m.Block, styles: StyleSheet1, width: float, height: float) -> 
         return [RLPageBreak()]
     if isinstance(block, m.BarChart):
         return [_chart(block, styles, width)]
+    if isinstance(block, m.Display):
+        out: list[Flowable] = (
+            [RLSpacer(1, block.space_before_mm * mm)] if block.space_before_mm else []
+        )
+        return [*out, _para(block.text, display_style(styles, block))]
+    if isinstance(block, m.SignatureBlock):
+        return [_signature_block(block, styles, width)]
     raise TypeError(f"not a document block: {block!r}")
 
 
@@ -184,6 +191,22 @@ def _signature(signer: m.Signer, styles: StyleSheet1) -> list[Flowable]:
     return out
 
 
+def _signature_block(block: m.SignatureBlock, styles: StyleSheet1, width: float) -> RLTable:
+    right: list[Flowable] = []
+    if block.place_date.strip():
+        right.append(_para(block.place_date, styles["PlaceDate"]))
+    right += _signature(block.signer, styles)
+    left: list[Flowable] = []
+    if block.recipients:
+        left.append(_para(block.recipients_heading, styles["RecipientsHeading"]))
+        left += [_para(f"{lay.DASH}{r}", styles["Recipient"]) for r in block.recipients]
+    elif block.note.strip():
+        left.append(_para(block.note, styles["SignatureNote"]))
+    return _plain_table(
+        [[left, right]], [width * lay.CLOSING_SPLIT, width * (1 - lay.CLOSING_SPLIT)]
+    )
+
+
 def _closing(doc: m.AdminDocument, styles: StyleSheet1, width: float) -> RLTable | None:
     recipients: list[Flowable] = []
     if doc.recipients:
@@ -206,14 +229,21 @@ def _closing(doc: m.AdminDocument, styles: StyleSheet1, width: float) -> RLTable
 def _story(
     doc: m.AdminDocument, styles: StyleSheet1, width: float, height: float
 ) -> list[Flowable]:
-    story: list[Flowable] = [NextPageTemplate("later"), _header(doc, styles, width)]
-    story += _title(doc, styles)
+    if doc.bare:
+        story: list[Flowable] = []
+    else:
+        story = [NextPageTemplate("later"), _header(doc, styles, width)]
+        story += _title(doc, styles)
     for block in doc.body:
-        story += _block(block, styles, width, height)
+        flowables = _block(block, styles, width, height)
+        if isinstance(block, m.SignatureBlock):  # kept with the paragraph before it
+            last = [story.pop()] if story and isinstance(story[-1], RLParagraph) else []
+            flowables = [KeepTogether([*last, RLSpacer(1, 10), *flowables])]
+        story += flowables
     closing = _closing(doc, styles, width)
     if closing is not None:
         # the signature never stands alone on a page: the last paragraph goes with it
-        last = [story.pop()] if isinstance(story[-1], RLParagraph) else []
+        last = [story.pop()] if story and isinstance(story[-1], RLParagraph) else []
         story.append(KeepTogether([*last, RLSpacer(1, 10), closing]))
     return story
 

@@ -100,6 +100,7 @@ def _closing_styles() -> list[ParagraphStyle]:
         ),
         _style("SignerTitle", BOLD, lay.SIZE_SIGNER, **centred),
         _style("SignerName", BOLD, lay.SIZE_SIGNER, **centred),
+        _style("SignatureNote", ITALIC, lay.SIZE_CELL, leading=lay.SIZE_CELL * BODY_LEADING),
     ]
 
 
@@ -139,6 +140,19 @@ def body_variant(
                 fontName=FONT_FOR[(bold, italic)],
                 alignment=ALIGN[align],
                 firstLineIndent=base.firstLineIndent if indent else 0,
+            )
+        )
+    return sheet[name]
+
+
+def display_style(sheet: StyleSheet1, block: object) -> ParagraphStyle:
+    """A centred style of the display block's size and face, made once per stylesheet."""
+    size, bold, italic = block.size, block.bold, block.italic  # type: ignore[attr-defined]
+    name = f"Display-{size:g}-{int(bold)}{int(italic)}"
+    if name not in sheet:
+        sheet.add(
+            _style(
+                name, FONT_FOR[(bold, italic)], size, alignment=TA_CENTER, spaceAfter=size * 0.35
             )
         )
     return sheet[name]

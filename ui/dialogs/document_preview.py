@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSizeF, Qt, Signal
+from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -130,7 +130,12 @@ class DocumentPreview(QDialog):
 
 
 def print_pdf(pdf: QPdfDocument, printer: QPrinter) -> None:
-    """Draw every page of the PDF on the printer at its resolution."""
+    """Draw every page of the PDF on the printer at its resolution, its shape kept; a landscape
+    document (certificates) turns the paper to landscape."""
+    if pdf.pageCount():
+        first = pdf.pagePointSize(0)
+        if first.width() > first.height():
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     painter = QPainter()
     if not painter.begin(printer):
         raise AppError("Không mở được máy in.")
@@ -139,7 +144,10 @@ def print_pdf(pdf: QPdfDocument, printer: QPrinter) -> None:
             if page:
                 printer.newPage()
             target = painter.viewport()
-            image = pdf.render(page, target.size())
-            painter.drawImage(target, image)
+            size = pdf.pagePointSize(page).scaled(
+                QSizeF(target.size()), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            image = pdf.render(page, size.toSize())
+            painter.drawImage(QRect(target.topLeft(), size.toSize()), image)
     finally:
         painter.end()

@@ -1,0 +1,406 @@
+"""Eligibility of award proposals, from the catalog's rules in force on the review date.
+
+Each finding names its rule and legal basis. The rules are data (app/catalog_data.py, plus the
+agency's own): the version in force on the review date applies, a rule switched off
+(severity "off") is not checked. A warning may be overridden with a reason, kept as a
+ProposalEvent (rule_code, note); a blocking finding cannot be overridden."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from app import records
+from app.catalog import RuleRow, rules_in_force
+from app.eligibility_checks import (
+    CHECKS,
+    INACTIVE,
+    Candidate,
+    Context,
+    cap_counts,
+    cap_detail,
+)
+from app.errors import NotFound, ValidationError
+from app.proposals import ProposalInput, log_event, transition
+from app.vntext import clean, fold
+from db.enums import (
+    ProposalStatus,
+    RecipientKind,
+    Severity,
+)
+from db.models import (
+    AwardRule,
+    AwardType,
+    Meeting,
+    Person,
+    Proposal,
+    ProposalEvent,
+    Unit,
+)
+
+S = ProposalStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule_code: str
+    severity: Severity
+    rule_title: str
+    legal_basis: str
+    detail: str  # what is wrong with this proposal
+    proposal_id: int | None = None
+    recipient: str = ""
+    award_name: str = ""
+    overridden: bool = False
+    override_note: str = ""
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity is Severity.BLOCK
+
+    @property
+    def message(self) -> str:
+        return f"{self.detail} — Quy định: {self.rule_title} ({self.legal_basis})."
+
+    @property
+    def search_key(self) -> str:
+        return fold(f"{self.recipient} | {self.award_name} | {self.message} | {self.override_note}")
+
+
+def _applicable(rules: list[RuleRow], award: AwardType) -> list[RuleRow]:
+    return [
+        r
+        for r in rules
+        if r.rule_code in CHECKS
+        and r.severity is not Severity.OFF
+        and r.award_code in ("", award.code)
+    ]
+
+
+def _overrides(proposal_ids: Iterable[int]) -> dict[tuple[int, str], str]:
+    ids = list(proposal_ids)
+    out: dict[tuple[int, str], str] = {}
+    if not ids:
+        return out
+    for chunk in range(0, len(ids), 500):
+        query = ProposalEvent.select().where(
+            ProposalEvent.proposal.in_(ids[chunk : chunk + 500]) & (ProposalEvent.rule_code != "")
+        )
+        for e in query.order_by(ProposalEvent.id):
+            out[(e.proposal_id, e.rule_code)] = e.note
+    return out
+
+
+def _evaluate(
+    cand: Candidate, ctx: Context, rules: list[RuleRow], on: date, who: str = ""
+) -> list[Finding]:
+    findings = []
+    for rule in _applicable(rules, cand.award):
+        if rule.rule_code == "cstdcs_cap" and cand.award.code != "CSTDCS":
+            continue
+        for detail in CHECKS[rule.rule_code](rule, cand, ctx, on):
+            findings.append(
+                Finding(
+                    rule.rule_code,
+                    rule.severity,
+                    rule.title,
+                    rule.legal_basis,
+                    detail,
+                    cand.proposal_id,
+                    who,
+                    cand.award.name,
+                )
+            )
+    return findings
+
+
+def _with_overrides(findings: list[Finding]) -> list[Finding]:
+    notes = _overrides({f.proposal_id for f in findings if f.proposal_id is not None})
+    out = []
+    for f in findings:
+        note = notes.get((f.proposal_id or 0, f.rule_code))
+        if note is not None and not f.blocking:
+            f = replace(f, overridden=True, override_note=note)
+        out.append(f)
+    return out
+
+
+def check_input(data: ProposalInput, on: date, proposal_id: int | None = None) -> list[Finding]:
+    """The findings for a proposal as the operator types it (saved or not)."""
+    award = (
+        AwardType.get_or_none(AwardType.id == data.award_type_id)
+        if data.award_type_id is not None
+        else None
+    )
+    individual = data.recipient_kind is RecipientKind.INDIVIDUAL
+    person_id = data.person_id if individual else None
+    unit_id = None if individual else data.unit_id
+    if award is None or (person_id is None and unit_id is None):
+        return []
+    status = S.DRAFT
+    if proposal_id is not None:
+        saved = Proposal.get_or_none(Proposal.id == proposal_id)
+        status = saved.status if saved is not None else S.DRAFT
+    cand = Candidate(
+        proposal_id,
+        data.year,
+        person_id,
+        unit_id,
+        award,
+        data.achievements,
+        data.initiative,
+        status,
+    )
+    ctx = Context.load(
+        data.year, {person_id} if person_id else set(), {unit_id} if unit_id else set()
+    )
+    findings = _evaluate(cand, ctx, rules_in_force(on), on)
+    return _with_overrides(findings)
+
+
+def _candidate(p: Proposal, award: AwardType) -> Candidate:
+    return Candidate(
+        p.id, p.year, p.person_id, p.unit_id, award, p.achievements, p.initiative, p.status
+    )
+
+
+def review_date(proposal_id: int, default: date) -> date:
+    """The date a proposal is judged on: its council meeting's, once the meeting is dated."""
+    p = Proposal.get_or_none(Proposal.id == proposal_id)
+    if p is None or p.meeting_id is None:
+        return default
+    meeting = Meeting.get_or_none(Meeting.id == p.meeting_id)
+    return meeting.held_on if meeting is not None and meeting.held_on else default
+
+
+def check_proposal(proposal_id: int, on: date) -> list[Finding]:
+    p = Proposal.get_or_none(Proposal.id == proposal_id)
+    if p is None:
+        raise NotFound("Không tìm thấy đề nghị khen thưởng; có thể đã bị xóa.")
+    ctx = Context.load(
+        p.year, {p.person_id} if p.person_id else set(), {p.unit_id} if p.unit_id else set()
+    )
+    findings = _evaluate(_candidate(p, ctx.awards[p.award_type_id]), ctx, rules_in_force(on), on)
+    return _with_overrides(findings)
+
+
+def check_year(year: int, on: date) -> list[Finding]:
+    """Every proposal of the year still in play, then the year's own limits (the cap)."""
+    ctx = Context.load(year)
+    rules = rules_in_force(on)
+    names = dict(Person.select(Person.id, Person.full_name).tuples())
+    units = dict(Unit.select(Unit.id, Unit.name).tuples())
+    findings: list[Finding] = []
+    query = Proposal.select().where(
+        (Proposal.year == year) & Proposal.status.not_in(list(INACTIVE))
+    )
+    for p in query.order_by(Proposal.id):
+        award = ctx.awards[p.award_type_id]
+        cand = _candidate(p, award)
+        rules_here = [r for r in rules if r.rule_code != "cstdcs_cap"]
+        who = names.get(p.person_id, "") if p.person_id else units.get(p.unit_id, "")
+        findings.extend(_evaluate(cand, ctx, rules_here, on, who))
+    for rule in rules:
+        if rule.rule_code == "cstdcs_cap" and rule.severity is not Severity.OFF:
+            for detail in cap_detail(rule, *cap_counts(year)):
+                findings.append(
+                    Finding(rule.rule_code, rule.severity, rule.title, rule.legal_basis, detail)
+                )
+    return _with_overrides(findings)
+
+
+# --- overriding a warning, submitting to the council -----------------------------------------
+def override(proposal_id: int, rule_code: str, reason: str, on: date) -> None:
+    """Accept a warning for this proposal, with the reason (kept in its log)."""
+    if not clean(reason):
+        raise ValidationError("Hãy ghi lý do bỏ qua cảnh báo.", field="reason")
+    findings = [f for f in check_proposal(proposal_id, on) if f.rule_code == rule_code]
+    if not findings:
+        raise ValidationError("Đề nghị không có cảnh báo này (có thể đã được khắc phục).")
+    if any(f.blocking for f in findings):
+        raise ValidationError(
+            f"“{findings[0].rule_title}” là điều kiện bắt buộc ({findings[0].legal_basis}); "
+            "không bỏ qua được."
+        )
+    with records.transaction():
+        log_event(Proposal.get_by_id(proposal_id), on=on, rule_code=rule_code, note=reason)
+
+
+def open_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if not f.overridden]
+
+
+def submit_to_council(proposal_id: int, on: date, note: str = "") -> list[Finding]:
+    """Put a draft before the council; refused while a blocking finding stands. Returns the
+    warnings still open (shown to the operator, who may override them)."""
+    findings = check_proposal(proposal_id, on)
+    blocks = [f for f in findings if f.blocking]
+    if blocks:
+        raise ValidationError(
+            "Chưa trình Hội đồng được: " + " ".join(f.message for f in blocks[:3])
+        )
+    transition(proposal_id, S.BEFORE_COUNCIL, on=on, note=note or "Trình Hội đồng")
+    return open_findings(findings)
+
+
+@dataclass(frozen=True)
+class Submission:
+    submitted: int
+    held_back: tuple[str, ...]  # "recipient — award" of the drafts a condition holds back
+
+
+def submit_year(year: int, on: date) -> Submission:
+    """Every draft of the year put before the council in one transaction, except those a
+    blocking finding holds back (named, so the operator sees why)."""
+    findings = check_year(year, on)
+    blocked = {f.proposal_id for f in findings if f.blocking}
+    drafts = Proposal.select(Proposal.id).where(
+        (Proposal.year == year) & (Proposal.status == S.DRAFT)
+    )
+    held: list[str] = []
+    count = 0
+    with records.transaction():
+        for (pid,) in drafts.tuples():
+            if pid in blocked:
+                f = next(f for f in findings if f.proposal_id == pid)
+                held.append(f"{f.recipient} — {f.award_name}")
+                continue
+            transition(pid, S.BEFORE_COUNCIL, on=on, note="Trình Hội đồng (cả danh sách)")
+            count += 1
+    return Submission(count, tuple(held))
+
+
+# --- the agency's own rules ------------------------------------------------------------------
+def switch_rule(rule_id: int, severity: Severity, effective_from: date, note: str = "") -> int:
+    """From ``effective_from`` the rule applies with ``severity`` (off switches it off): a new
+    dated version of the agency's own, the earlier version kept for earlier reviews."""
+    rule = AwardRule.get_or_none(AwardRule.id == rule_id)
+    if rule is None:
+        raise NotFound("Không tìm thấy quy định trong danh mục.")
+    if rule.severity is Severity.BLOCK:
+        raise ValidationError(
+            f"“{rule.title}” là điều kiện bắt buộc ({rule.legal_basis}); không tắt được."
+        )
+    if severity is Severity.BLOCK:
+        raise ValidationError("Quy định của cơ quan chỉ cảnh báo hoặc tắt; không chặn được.")
+    if severity is rule.severity:
+        return int(rule.id)
+    basis = rule.legal_basis
+    if note:
+        basis = f"{basis}; {note}"
+    with records.transaction():
+        new = records.create(
+            AwardRule,
+            award_type=rule.award_type_id,
+            rule_code=rule.rule_code,
+            title=rule.title,
+            legal_basis=basis,
+            effective_from=effective_from,
+            severity=severity,
+            params=rule.params,
+            is_custom=True,
+            confidence=rule.confidence,
+        )
+    return int(new.id)
+
+
+def set_cstdcs_cap(percent: int, effective_from: date, severity: Severity = Severity.WARN) -> int:
+    """The agency's optional cap of CSTĐCS at a share of LĐTT holders, from a date."""
+    if severity is Severity.BLOCK:
+        raise ValidationError("Quy định của cơ quan chỉ cảnh báo hoặc tắt; không chặn được.")
+    if not 1 <= percent <= 100:
+        raise ValidationError("Tỷ lệ phải từ 1% đến 100%.", field="percent")
+    award = AwardType.get(AwardType.code == "CSTDCS")
+    with records.transaction():
+        new = records.create(
+            AwardRule,
+            award_type=award,
+            rule_code="cstdcs_cap",
+            title=(
+                f"Số Chiến sĩ thi đua cơ sở không vượt {percent}% số cá nhân đạt Lao động tiên tiến"
+            ),
+            legal_basis="Quy chế thi đua, khen thưởng của cơ quan",
+            effective_from=effective_from,
+            severity=severity,
+            params=json.dumps({"max_percent_of_ldtt": percent}),
+            is_custom=True,
+        )
+    return int(new.id)
+
+
+CHECKED_CODES = frozenset(CHECKS)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleView:
+    """A rule as the agency's rules dialog lists it."""
+
+    id: int
+    rule_code: str
+    award_name: str  # the title's or form's short name; "Chung" across the catalog
+    title: str
+    legal_basis: str
+    effective_from: date
+    severity: Severity
+    params: dict[str, object]
+    confidence: str
+    search_key: str
+
+
+def checked_rules(on: date) -> list[RuleView]:
+    """The rules this module checks, as in force on ``on`` (switched-off ones included)."""
+    names = {a.code: a.short_name or a.name for a in AwardType.select()}
+    return [
+        RuleView(
+            r.id,
+            r.rule_code,
+            names.get(r.award_code, "Chung"),
+            r.title,
+            r.legal_basis,
+            r.effective_from,
+            r.severity,
+            r.params,
+            r.confidence,
+            fold(f"{r.title} {r.legal_basis}"),
+        )
+        for r in rules_in_force(on)
+        if r.rule_code in CHECKED_CODES
+    ]
+
+
+FINDING_HEADERS = (
+    "Mức",
+    "Cá nhân / tập thể",
+    "Danh hiệu / hình thức",
+    "Vấn đề",
+    "Quy định",
+    "Căn cứ",
+    "Lý do bỏ qua",
+)
+
+
+def finding_state(finding: Finding) -> str:
+    if finding.overridden:
+        return "Đã bỏ qua"
+    return "Không đủ điều kiện" if finding.blocking else "Cảnh báo"
+
+
+def findings_xlsx(year: int, on: date, findings: list[Finding]) -> bytes:
+    """The year's check as a workbook (one row per finding), as the operator sends it round."""
+    from app.exports.tables import xlsx_bytes  # openpyxl only when exporting
+
+    rows = [
+        (
+            finding_state(f),
+            f.recipient or "(cả danh sách)",
+            f.award_name,
+            f.detail,
+            f.rule_title,
+            f.legal_basis,
+            f.override_note,
+        )
+        for f in findings
+    ]
+    return xlsx_bytes(f"Kiểm tra {year} ngày {on:%d-%m-%Y}", FINDING_HEADERS, rows)

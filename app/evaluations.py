@@ -1,0 +1,80 @@
+"""A person's or a unit's yearly result: rating (xếp loại), discipline and recognised initiative.
+
+The eligibility checks and the award history read these; the history page writes them, one
+year of one recipient at a time (created the first time, updated after)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app import records
+from app.errors import NotFound, raise_first
+from app.vntext import clean, has_control_chars
+from db.enums import Discipline, Rating, RecipientKind
+from db.models import Evaluation, Person, Unit
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class EvaluationInput:
+    rating: Rating | None = None
+    discipline: Discipline = Discipline.NONE
+    initiative: str = ""
+    note: str = ""
+
+
+def validate_evaluation(year: int, data: EvaluationInput) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        problems["year"] = f"Năm phải từ {MIN_YEAR} đến {MAX_YEAR}."
+    for name, label in (("initiative", "Sáng kiến, đề tài"), ("note", "Ghi chú")):
+        value = getattr(data, name)
+        if has_control_chars(value):
+            problems[name] = f"{label} có ký tự điều khiển không hợp lệ; hãy gõ lại."
+        elif len(clean(value)) > MAX_TEXT:
+            problems[name] = f"{label} dài quá {MAX_TEXT} ký tự."
+    return problems
+
+
+def _existing(kind: RecipientKind, recipient_id: int, year: int) -> Evaluation | None:
+    field = Evaluation.person if kind is RecipientKind.INDIVIDUAL else Evaluation.unit
+    return (
+        Evaluation.select()
+        .where(field == recipient_id, Evaluation.year == year)
+        .order_by(Evaluation.id)
+        .first()
+    )
+
+
+def evaluation_input(kind: RecipientKind, recipient_id: int, year: int) -> EvaluationInput | None:
+    """The recorded result of that year, or None when nothing is recorded."""
+    found = _existing(kind, recipient_id, year)
+    if found is None:
+        return None
+    return EvaluationInput(found.rating, found.discipline, found.initiative, found.note)
+
+
+def save_evaluation(
+    kind: RecipientKind, recipient_id: int, year: int, data: EvaluationInput
+) -> Evaluation:
+    """Record the year's result (create, or update the one recorded)."""
+    raise_first(validate_evaluation(year, data))
+    model = Person if kind is RecipientKind.INDIVIDUAL else Unit
+    if model.get_or_none(model.id == recipient_id) is None:
+        raise NotFound("Không tìm thấy cá nhân, tập thể này; có thể đã bị xóa.")
+    fields = {
+        "rating": data.rating,
+        "discipline": data.discipline,
+        "initiative": data.initiative,
+        "note": data.note,
+    }
+    with records.transaction():
+        found = _existing(kind, recipient_id, year)
+        if found is not None:
+            return records.update(found, **fields)
+        owner = (
+            {"person": recipient_id} if kind is RecipientKind.INDIVIDUAL else {"unit": recipient_id}
+        )
+        return records.create(Evaluation, year=year, **owner, **fields)
