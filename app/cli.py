@@ -16,6 +16,8 @@ from app.paths import resolve_paths
 from app.session import close_app_database, open_app_database
 
 EXPORTS = ("plan", "agenda", "invitation", "minutes", "ballot")
+CAMPAIGN_EXPORTS = ("campaign-plan", "registrations", "campaign-report")
+EXPORTS += CAMPAIGN_EXPORTS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--meeting", type=int, metavar="SỐ", help="số (ID) của phiên họp")
     export.add_argument(
         "--invitee", type=int, metavar="SỐ", help="giấy mời riêng cho một người (số dòng điểm danh)"
+    )
+    export.add_argument("--campaign", type=int, metavar="SỐ", help="số (ID) của phong trào")
+    export.add_argument(
+        "--period",
+        type=int,
+        metavar="KỲ",
+        help="kỳ báo cáo: tháng, quý hoặc nửa năm (1 nếu cả năm)",
     )
     export.add_argument(
         "--format", choices=("pdf", "docx"), help="mặc định: theo đuôi tệp --out, hoặc pdf"
@@ -124,6 +133,8 @@ def _export(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     fmt = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
+    if args.document in CAMPAIGN_EXPORTS:
+        return _export_campaign(args, out, fmt)
     if args.document == "plan" and args.year is None:
         raise CommandError("Xuất kế hoạch cần --year NĂM.")
     if args.document != "plan" and args.meeting is None:
@@ -139,6 +150,38 @@ def _export(args: argparse.Namespace) -> int:
                 document = meeting_report.invitation_document(args.meeting, args.invitee)
             else:
                 document = meeting_report.DOCUMENTS[args.document](args.meeting)
+    finally:
+        close_app_database(db)
+    data = render_docx(document) if fmt == "docx" else render_pdf(document)
+    write_atomically(out, data)
+    print(f"Đã xuất {out} ({len(data):,} byte).".replace(",", "."))
+    return 0
+
+
+def _export_campaign(args: argparse.Namespace, out: Path, fmt: str) -> int:
+    """campaign-plan --campaign ID; registrations --year Y [--campaign ID];
+    campaign-report --campaign ID --period K [--year Y]."""
+    from app.documents import render_docx, render_pdf, write_atomically
+    from app.reports import campaign_report
+
+    if args.document == "registrations" and args.year is None:
+        raise CommandError("Xuất bảng tổng hợp đăng ký cần --year NĂM.")
+    if args.document != "registrations" and args.campaign is None:
+        raise CommandError(f"Xuất {args.document} cần --campaign SỐ (số của phong trào).")
+    if args.document == "campaign-report" and args.period is None:
+        raise CommandError("Xuất báo cáo kỳ cần --period KỲ (ví dụ quý II: --period 2).")
+    db, _path = _open_existing(args)
+    try:
+        if args.document == "campaign-plan":
+            document = campaign_report.campaign_plan_document(args.campaign)
+        elif args.document == "registrations":
+            document = campaign_report.registrations_document(args.year, args.campaign)
+        else:
+            from db.models import Campaign
+
+            campaign = Campaign.get_or_none(Campaign.id == args.campaign)
+            year = args.year or (campaign.year if campaign else 0)
+            document = campaign_report.campaign_report_document(args.campaign, year, args.period)
     finally:
         close_app_database(db)
     data = render_docx(document) if fmt == "docx" else render_pdf(document)
