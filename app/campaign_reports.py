@@ -55,6 +55,17 @@ def period_label(cadence: Cadence | None, year: int, index: int) -> str:
     return f"Năm {year}"
 
 
+def period_phrase(cadence: Cadence | None, year: int, index: int) -> str:
+    """The period inside a sentence: "quý I năm 2024", "tháng 05 năm 2024", "năm 2024"."""
+    if cadence == Cadence.MONTHLY:
+        return f"tháng {index:02d} năm {year}"
+    if cadence == Cadence.QUARTERLY:
+        return f"quý {roman(index)} năm {year}"
+    if cadence == Cadence.HALF_YEARLY:
+        return f"{'6 tháng đầu năm' if index == 1 else '6 tháng cuối năm'} {year}"
+    return f"năm {year}"
+
+
 def period_of(cadence: Cadence | None, year: int, index: int) -> Period:
     span = SPAN.get(cadence, 12) if cadence else 12
     first = (index - 1) * span + 1

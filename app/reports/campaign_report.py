@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from app.agency import AgencyDetails, details_on
-from app.campaign_reports import period_of
+from app.campaign_reports import period_of, period_phrase
 from app.campaigns import campaign_input, proposal_rows
 from app.documents import AdminDocument, Bullet, Header, Heading, Paragraph, Signer, Table
 from app.errors import NotFound
@@ -103,12 +103,12 @@ def campaign_plan_document(campaign_id: int) -> AdminDocument:
         body.append(
             Paragraph(
                 f"Thực hiện phong trào thi đua do {launched} phát động, {agency_name} "
-                f"xây dựng Kế hoạch triển khai “{c.name}”, cụ thể như sau:"
+                f"xây dựng Kế hoạch triển khai {c.name}, cụ thể như sau:"
             )
         )
     else:
         body.append(
-            Paragraph(f"{agency_name} xây dựng Kế hoạch phát động “{c.name}”, cụ thể như sau:")
+            Paragraph(f"{agency_name} xây dựng Kế hoạch phát động {c.name}, cụ thể như sau:")
         )
     body.append(Heading("I. MỤC ĐÍCH, YÊU CẦU", 1))
     body += _lines(data.goals) or [
@@ -242,15 +242,16 @@ def campaign_report_document(
         & (CampaignReport.period_index == period_index)
     )
     period = period_of(c.cadence or Cadence.YEARLY, period_year, period_index)
+    phrase = period_phrase(c.cadence or Cadence.YEARLY, period_year, period_index)
     if report is None:
         raise NotFound(f"Chưa nhập báo cáo {period.label} của phong trào này.")
     agency = _agency(report.reported_on or period.end)
     body: list[object] = [
         Paragraph(
-            f"Thực hiện “{c.name}”"
+            f"Thực hiện {c.name}"
             + (f" do {_launched_by(c)} phát động" if _launched_by(c) else "")
             + f", {_name_in_text(agency)} "
-            f"báo cáo kết quả thực hiện {period.label.lower()} như sau:"
+            f"báo cáo kết quả thực hiện {phrase} như sau:"
         ),
         Heading("I. KẾT QUẢ THỰC HIỆN", 1),
         *_lines(report.results),
@@ -286,7 +287,7 @@ def campaign_report_document(
             Paragraph(f"Đã đề nghị khen thưởng {len(proposals)} trường hợp gắn với phong trào:")
         )
         body += [Bullet(f"{p.recipient}: {p.award} ({p.status.lower()});") for p in proposals]
-    body.append(Paragraph(f"Trên đây là báo cáo kết quả thực hiện {period.label.lower()}./."))
+    body.append(Paragraph(f"Trên đây là báo cáo kết quả thực hiện {phrase}./."))
     recipients = []
     if c.launcher in (Launcher.PROVINCE, Launcher.PRIME_MINISTER):
         recipients.append(PROVINCE_RECIPIENT)
@@ -302,7 +303,7 @@ def campaign_report_document(
     return AdminDocument(
         header=header,
         doc_type="BÁO CÁO",
-        subject=(f"Kết quả thực hiện {c.name}", period.label),
+        subject=(f"Kết quả thực hiện {c.name}", phrase[0].upper() + phrase[1:]),
         body=tuple(body),  # type: ignore[arg-type]
         recipients=tuple(recipients),
         signer=_signer(agency),
