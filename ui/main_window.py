@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("TĐKT Desk — Thi đua, khen thưởng")
         self.plan_tab = PlanTab(self.today, self)
         self.meetings_tab = MeetingsTab(self.today, self)
-        self.campaigns_tab = CampaignsTab(self)
+        self.campaigns_tab = CampaignsTab(self.today, self)
         self.awards_tab = AwardsTab(self)
         self.directory_tab = DirectoryTab(self)
         self.tabs = QTabWidget(self)
@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self._on_find_triggered)
         self.directory_tab.status_message.connect(self._on_status_message)
         self.meetings_tab.status_message.connect(self._on_status_message)
+        self.campaigns_tab.status_message.connect(self._on_status_message)
         self.plan_tab.year_requested.connect(self._on_plan_tab_year_requested)
 
     # --- years ----------------------------------------------------------------------------
