@@ -49,17 +49,17 @@ def test_launch_close_archive_carry_over_and_delete(
         date(2024, 11, 30),
     )
     qtbot.waitUntil(lambda: tab.selected_row() is not None and tab.selected_row().id == c.id)
-    assert tab.archive_button.isEnabled() is False and tab.close_button.isEnabled()
+    assert tab.archive_action.isEnabled() is False and tab.close_action.isEnabled()
 
     fake_messages.confirm_answers.append(True)
-    tab.close_button.click()
+    tab.close_action.trigger()
     qtbot.waitUntil(lambda: tab.is_current() and tab.selected_row().status == CampaignStatus.CLOSED)
-    assert tab.archive_button.isEnabled()
-    tab.archive_button.click()
+    assert tab.archive_action.isEnabled()
+    tab.archive_action.trigger()
     qtbot.waitUntil(
         lambda: tab.is_current() and tab.selected_row().status == CampaignStatus.ARCHIVED
     )
-    tab.reopen_button.click()
+    tab.reopen_action.trigger()
     qtbot.waitUntil(lambda: tab.is_current() and tab.selected_row().status == CampaignStatus.ACTIVE)
 
     fake_messages.confirm_answers.append(True)

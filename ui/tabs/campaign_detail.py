@@ -149,12 +149,12 @@ class CampaignDetail(QTabWidget):
         )
         self.sheet_button = _button(
             self.registrations,
-            "Phiếu đăng ký của đơn vị…",
+            "Phiếu đăng ký đơn vị…",
             self.register_unit,
             "Đăng ký danh hiệu cho một đơn vị và từng người của đơn vị",
         )
         self.registrations_paper_button = _button(
-            self.registrations, "Bảng tổng hợp…", self.preview_registrations
+            self.registrations, "Tổng hợp…", self.preview_registrations
         )
         self.coverage_label = QLabel(self)
         self.registrations.layout().insertWidget(0, self.coverage_label)
@@ -176,7 +176,7 @@ class CampaignDetail(QTabWidget):
         )
         self.delete_report_button = _button(self.reports, "Xóa báo cáo", self.delete_report)
         self.report_paper_button = _button(
-            self.reports, "Xem, in báo cáo…", self.preview_report, "Văn bản báo cáo kỳ đang chọn"
+            self.reports, "Xem, in…", self.preview_report, "Văn bản báo cáo kỳ đang chọn"
         )
         self.reports.row_activated.connect(lambda _row: self.edit_report())
         QShortcut(QKeySequence("F2"), self.reports.table, self.edit_report)

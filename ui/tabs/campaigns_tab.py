@@ -75,14 +75,21 @@ class CampaignsTab(EditableList):
         self._connect_campaign_signals()
 
     def _build_campaign_ui(self) -> None:
-        self.close_button = QPushButton("Kết thúc", self)
-        self.close_button.setToolTip("Kết thúc phong trào đang chọn: không còn theo dõi báo cáo kỳ")
-        self.archive_button = QPushButton("Lưu trữ", self)
-        self.archive_button.setToolTip("Chuyển phong trào đã kết thúc vào lưu trữ")
-        self.reopen_button = QPushButton("Mở lại", self)
-        self.carry_button = QPushButton("Chuyển sang năm sau", self)
-        self.carry_button.setToolTip("Tạo phong trào tương ứng cho năm sau, nối với phong trào này")
-        self.stats_button = QPushButton("Thống kê 0601…", self)
+        self.status_button = QToolButton(self)
+        self.status_button.setText("Trạng thái")
+        self.status_button.setToolTip(
+            "Kết thúc, lưu trữ, mở lại hoặc chuyển phong trào sang năm sau"
+        )
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        status_menu = QMenu(self.status_button)
+        self.close_action = status_menu.addAction("Kết thúc phong trào…")
+        self.close_action.setToolTip("Không còn theo dõi báo cáo kỳ của phong trào")
+        self.archive_action = status_menu.addAction("Lưu trữ")
+        self.reopen_action = status_menu.addAction("Mở lại")
+        status_menu.addSeparator()
+        self.carry_action = status_menu.addAction("Chuyển sang năm sau…")
+        self.status_button.setMenu(status_menu)
+        self.stats_button = QPushButton("Thống kê…", self)
         self.stats_button.setToolTip(
             "Số phong trào thi đua theo biểu 0601.N (Thông tư 02/2023/TT-BNV)"
         )
@@ -96,14 +103,7 @@ class CampaignsTab(EditableList):
             action.triggered.connect(lambda _checked=False, k=kind: self.preview_paper(k))
             self.paper_actions[kind] = action
         self.papers_button.setMenu(menu)
-        for widget in (
-            self.close_button,
-            self.archive_button,
-            self.reopen_button,
-            self.carry_button,
-            self.papers_button,
-            self.stats_button,
-        ):
+        for widget in (self.status_button, self.papers_button, self.stats_button):
             self.actions_layout.addWidget(widget)
         for shortcut in self.findChildren(QShortcut):  # the detail's lists have their own keys
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -126,10 +126,10 @@ class CampaignsTab(EditableList):
         layout.addWidget(splitter, 1)
 
     def _connect_campaign_signals(self) -> None:
-        self.close_button.clicked.connect(self.close_selected)
-        self.archive_button.clicked.connect(self.archive_selected)
-        self.reopen_button.clicked.connect(self.reopen_selected)
-        self.carry_button.clicked.connect(self.carry_over_selected)
+        self.close_action.triggered.connect(self.close_selected)
+        self.archive_action.triggered.connect(self.archive_selected)
+        self.reopen_action.triggered.connect(self.reopen_selected)
+        self.carry_action.triggered.connect(self.carry_over_selected)
         self.stats_button.clicked.connect(self.show_statistics)
         self.detail.propose_requested.connect(self.propose_requested)
         self.detail.status_message.connect(self.status_message)
@@ -150,10 +150,10 @@ class CampaignsTab(EditableList):
         if campaign_id != self.detail.campaign_id:
             self.detail.set_campaign(campaign_id, row.year if row else self.year)
         status = row.status if row else None
-        self.close_button.setEnabled(status in (CampaignStatus.ACTIVE, CampaignStatus.DRAFT))
-        self.archive_button.setEnabled(status == CampaignStatus.CLOSED)
-        self.reopen_button.setEnabled(status in (CampaignStatus.CLOSED, CampaignStatus.ARCHIVED))
-        self.carry_button.setEnabled(row is not None)
+        self.close_action.setEnabled(status in (CampaignStatus.ACTIVE, CampaignStatus.DRAFT))
+        self.archive_action.setEnabled(status == CampaignStatus.CLOSED)
+        self.reopen_action.setEnabled(status in (CampaignStatus.CLOSED, CampaignStatus.ARCHIVED))
+        self.carry_action.setEnabled(row is not None)
 
     def report_counts(self) -> tuple[int, int]:
         """(due, overdue) periodic reports over the campaigns listed."""
