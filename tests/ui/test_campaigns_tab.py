@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
+import peewee as pw
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from db.enums import Cadence, CampaignKind, CampaignStatus
 from db.models import Campaign
 from tests.conftest import FakeMessages
-from tests.ui.conftest import show
+from tests.ui.conftest import show, wait_loaded
 from ui.dialogs.campaign_dialog import CampaignDialog
 from ui.main_window import MainWindow
+from ui.tabs.campaigns_tab import CampaignsTab
+from ui.tasks import wait_for_background
 
 NAME = "Phong trào thi đua chào mừng kỷ niệm 79 năm ngành Ngoại giao năm 2024"
 
@@ -125,3 +128,19 @@ def test_keys_in_the_detail_act_on_the_detail(
     qtbot.keyClick(regs.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: regs.is_current() and regs.model.total_count() == 1)
     assert Registration.select().count() == 1
+
+
+def test_without_the_awards_tab_the_proposal_button_says_where_to_go(
+    qtbot: QtBot, sample_db: pw.SqliteDatabase, fake_messages: FakeMessages
+) -> None:
+    tab = CampaignsTab(date(2024, 5, 20))  # alone: nothing listens to propose_requested
+    qtbot.addWidget(tab)
+    tab.set_year(2024)
+    tab.show()
+    wait_loaded(qtbot, tab)
+    assert tab.select_where(lambda r: r.launcher.value == "department")
+    qtbot.waitUntil(lambda: tab.detail.campaign_id is not None)
+    tab.detail.propose_button.click()
+    assert fake_messages.shown[-1][1] == "Đề nghị khen thưởng theo chuyên đề"
+    tab.close()
+    wait_for_background()

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMetaMethod, Qt, Signal
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSplitter, QToolButton, QWidget
 
@@ -131,7 +131,7 @@ class CampaignsTab(EditableList):
         self.reopen_action.triggered.connect(self.reopen_selected)
         self.carry_action.triggered.connect(self.carry_over_selected)
         self.stats_button.clicked.connect(self.show_statistics)
-        self.detail.propose_requested.connect(self.propose_requested)
+        self.detail.propose_requested.connect(self.request_proposal)
         self.detail.status_message.connect(self.status_message)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.rows_loaded.connect(self._on_selection_changed)
@@ -220,6 +220,18 @@ class CampaignsTab(EditableList):
             return None
         new = self._act(campaigns.carry_over, f"Đã chuyển “{{name}}” sang năm {row.year + 1}.")
         return int(new.id) if new is not None else None
+
+    def request_proposal(self, campaign_id: int) -> None:
+        """Ask the awards tab (connected by the main window) to start a thematic proposal."""
+        signal = QMetaMethod.fromSignal(self.propose_requested)
+        if not self.isSignalConnected(signal):
+            messages.show_info(
+                self,
+                "Đề nghị khen thưởng theo chuyên đề",
+                "Hãy lập đề nghị ở thẻ Khen thưởng và chọn phong trào này.",
+            )
+            return
+        self.propose_requested.emit(campaign_id)
 
     def show_statistics(self) -> None:
         year = self.year or self.today.year
