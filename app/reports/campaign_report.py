@@ -66,7 +66,7 @@ def _lines(text: str) -> list[object]:
         if line.startswith(("- ", "+ ")):
             blocks.append(Bullet(line[2:]))
         elif line:
-            blocks.append(Paragraph(line))
+            blocks.append(Paragraph(line[0].upper() + line[1:]))
     return blocks
 
 
@@ -121,9 +121,13 @@ def campaign_plan_document(campaign_id: int) -> AdminDocument:
     body.append(Heading("II. NỘI DUNG THI ĐUA", 1))
     body += _lines(data.criteria) or [Paragraph(BLANK * 6)]
     body.append(Heading("III. ĐỐI TƯỢNG, PHẠM VI, HÌNH THỨC", 1))
-    scope = c.scope.label if c.scope else "Trong cơ quan"
-    kind = c.kind.label if c.kind else "Thường xuyên hằng năm"
-    body.append(Paragraph(f"Phạm vi: {scope}. Hình thức thi đua: {kind.lower()}."))
+    told = []
+    if c.scope is not None:
+        told.append(f"Phạm vi: {c.scope.label.lower()}.")
+    if c.kind is not None:
+        told.append(f"Hình thức thi đua: {c.kind.label.lower()}.")
+    if told:
+        body.append(Paragraph(" ".join(told)))
     body.append(
         Paragraph("Đối tượng: các phòng, đơn vị thuộc Sở; công chức, viên chức và người lao động.")
     )

@@ -123,6 +123,8 @@ def test_a_provincial_campaigns_plan_says_who_launched_it(security: int) -> None
     text = _text(render_pdf(campaign_report.campaign_plan_document(security)))
     assert "Triển khai Phong trào thi đua “Toàn dân bảo vệ an ninh Tổ quốc năm 2024”" in text
     assert "do UBND tỉnh phát động" in text and "hằng quý" in text
+    assert "Triển khai các nội dung thi đua theo yêu cầu của UBND tỉnh." in text
+    assert "Phạm vi:" not in text  # the plan does not say; nothing is invented
 
 
 def test_the_registration_summary_counts_and_lists(security: int) -> None:
