@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--campaign", type=int, metavar="SỐ", help="số (ID) của phong trào")
     export.add_argument(
+        "--unit", type=int, metavar="SỐ", help="bản đăng ký thi đua riêng của một đơn vị (số ID)"
+    )
+    export.add_argument(
         "--period",
         type=int,
         metavar="KỲ",
@@ -174,6 +177,8 @@ def _export_campaign(args: argparse.Namespace, out: Path, fmt: str) -> int:
     try:
         if args.document == "campaign-plan":
             document = campaign_report.campaign_plan_document(args.campaign)
+        elif args.document == "registrations" and args.unit is not None:
+            document = campaign_report.unit_sheet_document(args.year, args.unit)
         elif args.document == "registrations":
             document = campaign_report.registrations_document(args.year, args.campaign)
         else:

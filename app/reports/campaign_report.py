@@ -235,6 +235,62 @@ def registrations_document(year: int, campaign_id: int | None = None) -> AdminDo
     )
 
 
+def unit_sheet_document(year: int, unit_id: int) -> AdminDocument:
+    """Bản đăng ký thi đua of one unit: the unit's title, then each of its people's."""
+    unit = Unit.get_or_none(Unit.id == unit_id)
+    if unit is None:
+        raise NotFound(f"Không có đơn vị số {unit_id}.")
+    agency = _agency(date(year, 1, 1))
+    rows = registration_rows(year, unit_id=unit_id)
+    if not rows:
+        raise NotFound(f"{unit.name} chưa đăng ký thi đua năm {year}.")
+    own = [r for r in rows if r.is_unit]
+    staff = [r for r in rows if not r.is_unit]
+    on = min((r.registered_on for r in rows if r.registered_on), default=None)
+    body: list[object] = [
+        Paragraph(
+            f"Thực hiện phong trào thi đua yêu nước năm {year} của {_name_in_text(agency)}, "
+            f"{unit.name} đăng ký thi đua năm {year} như sau:"
+        ),
+        Heading("I. ĐĂNG KÝ DANH HIỆU TẬP THỂ", 1),
+    ]
+    body += [Paragraph(f"{unit.name} đăng ký danh hiệu “{r.award_name}”.") for r in own] or [
+        Paragraph("Không đăng ký.")
+    ]
+    body.append(Heading("II. ĐĂNG KÝ DANH HIỆU CÁ NHÂN", 1))
+    if staff:
+        body.append(
+            Table(
+                ("STT", "Họ và tên", "Chức vụ", "Danh hiệu đăng ký"),
+                tuple((str(i), r.name, r.position, r.award_name) for i, r in enumerate(staff, 1)),
+                (0.08, 0.34, 0.28, 0.3),
+                align=("center", "left", "left", "left"),
+            )
+        )
+    else:
+        body.append(Paragraph("Không có cá nhân đăng ký."))
+    body.append(
+        Paragraph(
+            f"{unit.name} cam kết phấn đấu hoàn thành các chỉ tiêu, danh hiệu thi đua đã đăng ký./."
+        )
+    )
+    return AdminDocument(
+        header=Header(
+            parent_body=agency.agency_name,
+            issuing_body=unit.name.upper(),
+            number_symbol="",
+            place_date=place_date(agency.place_name, on, year),
+        ),
+        doc_type="BẢN ĐĂNG KÝ THI ĐUA",
+        subject=(f"Năm {year}",),
+        body=tuple(body),  # type: ignore[arg-type]
+        recipients=("Hội đồng Thi đua - Khen thưởng Sở;", "Lưu: đơn vị."),
+        signer=Signer("", "THỦ TRƯỞNG ĐƠN VỊ", ""),
+        title=f"Bản đăng ký thi đua năm {year} — {unit.name}",
+        author=agency.agency_name,
+    )
+
+
 def campaign_report_document(
     campaign_id: int, period_year: int, period_index: int
 ) -> AdminDocument:

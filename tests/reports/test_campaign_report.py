@@ -144,6 +144,22 @@ def test_the_registration_summary_counts_and_lists(security: int) -> None:
         campaign_report.registrations_document(2030)
 
 
+def test_a_units_registration_sheet(security: int) -> None:
+    office = Unit.get(Unit.name == "Văn phòng Sở")
+    document = campaign_report.unit_sheet_document(2024, office.id)
+    text = _text(render_pdf(document))
+    assert "BẢN ĐĂNG KÝ THI ĐUA" in text and "VĂN PHÒNG SỞ" in text
+    assert "ngày 20 tháng 01 năm 2024" in text
+    assert "Văn phòng Sở đăng ký danh hiệu “Tập thể lao động xuất sắc”" in text
+    assert "1 Nguyễn Văn Hùng Chuyên viên Lao động tiên tiến" in text
+    assert "Phạm Thị Anh Thư" not in text  # the director belongs to another unit
+    word = docx.Document(io.BytesIO(render_docx(document)))
+    assert "Trần Thị Lan" in [c.text for t in word.tables for row in t.rows for c in row.cells]
+    empty = Unit.get(Unit.name == "Ban Thi đua, Khen thưởng tỉnh")
+    with pytest.raises(NotFound, match="chưa đăng ký"):
+        campaign_report.unit_sheet_document(2024, empty.id)
+
+
 def test_a_quarters_report(security: int) -> None:
     document = campaign_report.campaign_report_document(security, 2024, 1)
     text = _text(render_pdf(document))
@@ -172,17 +188,20 @@ def test_campaign_papers_from_the_command_line(
     assert main.main(["init", "--db", str(db), "--sample"]) == 0
     database, _info = open_app_database(db)
     campaign_id = fill_year()
+    board = Unit.get(Unit.name == "Ban Giám đốc").id
     close_app_database(database)
-    runs = {
-        "campaign-plan": ["--campaign", str(campaign_id)],
-        "registrations": ["--year", "2024"],
-        "campaign-report": ["--campaign", str(campaign_id), "--period", "2"],
-    }
-    for kind, extra in runs.items():
+    runs = (
+        ("plan", ["campaign-plan", "--campaign", str(campaign_id)]),
+        ("summary", ["registrations", "--year", "2024"]),
+        ("sheet", ["registrations", "--year", "2024", "--unit", str(board)]),
+        ("campaign-report", ["campaign-report", "--campaign", str(campaign_id), "--period", "2"]),
+    )
+    for name, args in runs:
         for suffix in ("pdf", "docx"):
-            out = tmp_path / f"{kind}.{suffix}"
-            assert main.main(["export", kind, *extra, "--out", str(out), "--db", str(db)]) == 0
+            out = tmp_path / f"{name}.{suffix}"
+            assert main.main(["export", *args, "--out", str(out), "--db", str(db)]) == 0
             assert out.stat().st_size > 1000
+    assert "BAN GIÁM ĐỐC" in _text((tmp_path / "sheet.pdf").read_bytes())
     assert "Duy trì tuần tra" in _text((tmp_path / "campaign-report.pdf").read_bytes())
     capsys.readouterr()
     refused = (

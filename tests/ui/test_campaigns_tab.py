@@ -102,7 +102,7 @@ def test_keys_in_the_detail_act_on_the_detail(
     qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
 ) -> None:
     from app import registrations
-    from db.models import AwardType, Person, Registration
+    from db.models import AwardType, Person, Registration, Unit
 
     director = Person.get()
     yearly = Campaign.get(Campaign.name == "Phong trào thi đua yêu nước tại Sở")
@@ -114,10 +114,22 @@ def test_keys_in_the_detail_act_on_the_detail(
             campaign_id=yearly.id,
         )
     )
+    board = Unit.get(Unit.name == "Ban Giám đốc")
+    registrations.create_registration(  # entered without a campaign: still the year's
+        registrations.RegistrationInput(
+            2024, AwardType.get(AwardType.code == "TTLDTT").id, unit_id=board.id
+        )
+    )
     tab = window.campaigns_tab
     show(qtbot, window, tab)
     assert tab.select_where(lambda r: r.id == yearly.id)
     regs = tab.detail.registrations
+    qtbot.waitUntil(lambda: regs.is_current() and regs.model.total_count() == 2)
+    assert regs.select_where(lambda r: r.is_unit)
+    preview = tab.detail.make_preview("unit-sheet")
+    assert preview.windowTitle().endswith("Ban Giám đốc")
+    preview.close()
+    tab.detail.only_campaign_check.setChecked(True)
     qtbot.waitUntil(lambda: regs.is_current() and regs.model.total_count() == 1)
     regs.table.selectRow(0)
     regs.table.setFocus()
@@ -127,7 +139,7 @@ def test_keys_in_the_detail_act_on_the_detail(
     assert tab.model.total_count() == 13  # the campaign itself was not touched
     qtbot.keyClick(regs.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: regs.is_current() and regs.model.total_count() == 1)
-    assert Registration.select().count() == 1
+    assert Registration.select().count() == 2
 
 
 def test_without_the_awards_tab_the_proposal_button_says_where_to_go(

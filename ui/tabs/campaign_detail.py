@@ -9,9 +9,18 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
-from app import campaign_reports, campaigns, people, registrations, trash, typical_examples
+from app import campaign_reports, campaigns, registrations, trash, typical_examples
 from app.campaign_reports import PeriodRow, PeriodState
 from app.errors import AppError
 from app.registrations import RegistrationRow
@@ -19,94 +28,15 @@ from app.typical_examples import ExampleRow
 from ui import messages
 from ui.dialogs.campaign_parts import (
     CampaignReportDialog,
-    RegistrationDialog,
-    TypicalExampleDialog,
     UnitSheetDialog,
 )
 from ui.models.campaign_period_table_model import CampaignPeriodTableModel
 from ui.models.campaign_proposal_table_model import CampaignProposalTableModel
 from ui.models.registration_table_model import RegistrationTableModel
 from ui.models.typical_example_table_model import TypicalExampleTableModel
+from ui.tabs.campaign_editors import ExampleEditor, RegistrationEditor
 from ui.tabs.editable_list import EditableList
 from ui.tabs.list_tab import RecordListTab
-
-
-class RegistrationEditor:
-    table = "registration"
-
-    def __init__(self, detail: CampaignDetail) -> None:
-        self.detail = detail
-
-    def open_dialog(
-        self, parent: QWidget, row: RegistrationRow | None
-    ) -> registrations.RegistrationInput | None:
-        d = self.detail
-        if d.campaign_id is None:
-            return None
-        data = registrations.registration_input(row.id) if row else None
-        dialog = RegistrationDialog(
-            d.year,
-            d.campaign_id,
-            people.person_rows(active_only=True),
-            registrations.registering_units(),
-            registrations.title_choices(),
-            data,
-            row.id if row else None,
-            parent,
-        )
-        return dialog.input() if messages.run_dialog(dialog) else None
-
-    def save(self, row: RegistrationRow | None, data: registrations.RegistrationInput) -> Any:
-        if row is None:
-            return registrations.create_registration(data)
-        return registrations.update_registration(row.id, data)
-
-    def remove(self, row: RegistrationRow) -> Callable[[], int]:
-        trash_id = registrations.delete_registration(row.id)
-        return lambda: trash.restore(trash_id)
-
-    def describe(self, row: RegistrationRow) -> str:
-        return f"đăng ký “{row.award_name}” của {row.name}"
-
-
-class ExampleEditor:
-    table = "typical_example"
-
-    def __init__(self, detail: CampaignDetail) -> None:
-        self.detail = detail
-
-    def open_dialog(
-        self, parent: QWidget, row: ExampleRow | None
-    ) -> typical_examples.ExampleInput | None:
-        d = self.detail
-        if d.campaign_id is None and row is None:
-            return None
-        data = typical_examples.example_input(row.id) if row else None
-        year = data.year if data else d.year
-        choices = [(r.id, r.name) for r in campaigns.campaign_rows(year)]
-        dialog = TypicalExampleDialog(
-            year,
-            choices,
-            people.person_rows(active_only=True),
-            registrations.registering_units(),
-            data,
-            parent,
-        )
-        if data is None:
-            dialog.set_campaign(d.campaign_id)
-        return dialog.input() if messages.run_dialog(dialog) else None
-
-    def save(self, row: ExampleRow | None, data: typical_examples.ExampleInput) -> Any:
-        if row is None:
-            return typical_examples.create_example(data)
-        return typical_examples.update_example(row.id, data)
-
-    def remove(self, row: ExampleRow) -> Callable[[], int]:
-        trash_id = typical_examples.delete_example(row.id)
-        return lambda: trash.restore(trash_id)
-
-    def describe(self, row: ExampleRow) -> str:
-        return f"{row.kind.label.lower()} “{row.name}”"
 
 
 def local_shortcuts(widget: QWidget) -> None:
@@ -153,11 +83,26 @@ class CampaignDetail(QTabWidget):
             self.register_unit,
             "Đăng ký danh hiệu cho một đơn vị và từng người của đơn vị",
         )
-        self.registrations_paper_button = _button(
-            self.registrations, "Tổng hợp…", self.preview_registrations
-        )
+        self.registrations_paper_button = QToolButton(self.registrations)
+        self.registrations_paper_button.setText("Văn bản")
+        self.registrations_paper_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.registrations_paper_button)
+        self.summary_action = menu.addAction("Bảng tổng hợp đăng ký của năm…")
+        self.summary_action.triggered.connect(self.preview_registrations)
+        self.unit_sheet_action = menu.addAction("Bản đăng ký của đơn vị đang chọn…")
+        self.unit_sheet_action.triggered.connect(self.preview_unit_sheet)
+        self.registrations_paper_button.setMenu(menu)
+        self.registrations.actions_layout.addWidget(self.registrations_paper_button)
         self.coverage_label = QLabel(self)
-        self.registrations.layout().insertWidget(0, self.coverage_label)
+        self.only_campaign_check = QCheckBox("Chỉ đăng ký theo phong trào này", self)
+        self.only_campaign_check.setToolTip(
+            "Đăng ký thi đua là của cả năm; đánh dấu để chỉ xem các lượt đăng ký nhập tại phong trào này"
+        )
+        self.only_campaign_check.toggled.connect(lambda _on: self.registrations.mark_stale())
+        line = QHBoxLayout()
+        line.addWidget(self.coverage_label, 1)
+        line.addWidget(self.only_campaign_check)
+        self.registrations.layout().insertLayout(0, line)
         self.registrations.rows_loaded.connect(self._show_coverage)
 
         self.reports = RecordListTab(
@@ -236,7 +181,8 @@ class CampaignDetail(QTabWidget):
     def _load_registrations(self, _year: int | None) -> list[RegistrationRow]:
         if self.campaign_id is None:
             return []
-        return registrations.registration_rows(self.year, campaign_id=self.campaign_id)
+        only = self.campaign_id if self.only_campaign_check.isChecked() else None
+        return registrations.registration_rows(self.year, campaign_id=only)
 
     def _load_periods(self, _year: int | None) -> list[PeriodRow]:
         if self.campaign_id is None:
@@ -289,6 +235,11 @@ class CampaignDetail(QTabWidget):
 
     def preview_registrations(self) -> None:
         dialog = self.make_preview("registrations")
+        if dialog is not None:
+            messages.run_dialog(dialog)
+
+    def preview_unit_sheet(self) -> None:
+        dialog = self.make_preview("unit-sheet")
         if dialog is not None:
             messages.run_dialog(dialog)
 
@@ -345,12 +296,26 @@ class CampaignDetail(QTabWidget):
         campaign_id = self.campaign_id
         if campaign_id is None:
             return None
+        year = self.year
         if kind == "registrations":
-            year = self.year
+            only = campaign_id if self.only_campaign_check.isChecked() else None
             job = DocumentJob(
                 f"Bảng tổng hợp đăng ký thi đua năm {year}",
-                f"tong-hop-dang-ky-{year}-{campaign_id}",
-                lambda: campaign_report.registrations_document(year, campaign_id),
+                f"tong-hop-dang-ky-{year}",
+                lambda: campaign_report.registrations_document(year, only),
+            )
+        elif kind == "unit-sheet":
+            reg = self.registrations.selected_row()
+            if reg is None or reg.unit_id is None:
+                messages.show_info(
+                    self, "Bản đăng ký thi đua", "Hãy chọn một dòng của đơn vị cần in."
+                )
+                return None
+            unit_id = reg.unit_id
+            job = DocumentJob(
+                f"Bản đăng ký thi đua năm {year} — {reg.unit_name}",
+                f"ban-dang-ky-{year}-{unit_id}",
+                lambda: campaign_report.unit_sheet_document(year, unit_id),
             )
         else:
             row = self.reports.selected_row()
