@@ -181,14 +181,15 @@ def attention(year: int | None, today: date) -> dict[int, Attention]:
     )
     if year is not None:
         query = query.where(Campaign.year == year)
+    followed = list(query)
     done = {
         (r.campaign_id, r.period_year, r.period_index)
         for r in CampaignReport.select(
             CampaignReport.campaign, CampaignReport.period_year, CampaignReport.period_index
-        )
+        ).where(CampaignReport.campaign.in_([c.id for c in followed]))
     }
     found: dict[int, Attention] = {}
-    for c in query:
+    for c in followed:
         due, overdue = [], []
         for p in periods(c.cadence, c.year, c.date_from, c.date_to):
             state = state_of(p, (c.id, p.year, p.index) in done, today)
