@@ -156,3 +156,29 @@ def test_without_the_awards_tab_the_proposal_button_says_where_to_go(
     assert fake_messages.shown[-1][1] == "Đề nghị khen thưởng theo chuyên đề"
     tab.close()
     wait_for_background()
+
+
+def test_hostile_text_in_the_campaign_and_report_dialogs(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
+) -> None:
+    import unicodedata
+
+    from app import campaign_reports
+    from ui.dialogs.campaign_parts import CampaignReportDialog
+
+    dialog = CampaignDialog(2024, [], [])
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Phong trào\x07 thi đua")
+    assert "ký tự điều khiển" in dialog.error_label.text() and not dialog.save_button.isEnabled()
+    dialog.name_edit.setText(unicodedata.normalize("NFD", "Phong trào “Dân vận khéo” năm 2024"))
+    assert dialog.save_button.isEnabled()
+    tab = window.campaigns_tab
+    show(qtbot, window, tab)
+    tab.editor.save(None, dialog.input())
+    assert Campaign.get(Campaign.name == "Phong trào “Dân vận khéo” năm 2024").year == 2024
+    c = Campaign.get(Campaign.name.contains("an ninh Tổ quốc"))
+    period = campaign_reports.period_rows(c.id, date(2024, 5, 20))[0]
+    report = CampaignReportDialog(c.id, period, date(2024, 3, 30))
+    qtbot.addWidget(report)
+    report.results_edit.setPlainText("Kết quả\x1b tốt")
+    assert not report.save_button.isEnabled() and "ký tự điều khiển" in report.error_label.text()
