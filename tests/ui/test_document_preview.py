@@ -17,9 +17,8 @@ from ui.main_window import MainWindow
 @pytest.fixture
 def preview(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("TDKT_DOC_FONT", "bundled")
-    qtbot.waitUntil(
-        window.plan_tab.is_current
-    )  # the window waits for another list; a busy machine loses the race
+    # the window waits for another list: on a busy machine the plan may still be loading
+    qtbot.waitUntil(window.plan_tab.is_current)
     dialog = window.plan_tab.make_preview()
     assert dialog is not None
     qtbot.addWidget(dialog)
