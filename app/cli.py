@@ -20,6 +20,8 @@ FOLDER_EXPORTS = ("summary",)  # written as a verified folder (--to), not one fi
 AWARD_EXPORTS = ("proposal-list", "decision", "certificates", "award-stats")
 HISTORY_EXPORTS = ("eligible",)  # đủ điều kiện đề nghị năm N+1 (XLSX), from the history to --year
 CHECK_EXPORTS = ("eligibility-check",)  # the year's proposals against the rules in force (XLSX)
+CAMPAIGN_EXPORTS = ("campaign-plan", "registrations", "campaign-report")
+EXPORTS += CAMPAIGN_EXPORTS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,8 +58,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--invitee", type=int, metavar="SỐ", help="giấy mời riêng cho một người (số dòng điểm danh)"
     )
+    export.add_argument("--campaign", type=int, metavar="SỐ", help="số (ID) của phong trào")
+    export.add_argument(
+        "--period",
+        type=int,
+        metavar="KỲ",
+        help="kỳ báo cáo: tháng, quý hoặc nửa năm (1 nếu cả năm)",
+    )
     export.add_argument("--decision", type=int, metavar="SỐ", help="số (ID) của quyết định")
-    export.add_argument("--unit", type=int, metavar="SỐ", help="tờ trình: chỉ đơn vị này (ID)")
+    export.add_argument(
+        "--unit",
+        type=int,
+        metavar="SỐ",
+        help="tờ trình: chỉ đơn vị này; registrations: bản đăng ký riêng của đơn vị (ID)",
+    )
     export.add_argument(
         "--status", metavar="TRẠNG_THÁI", help="tờ trình: chỉ đề nghị ở trạng thái này (passed…)"
     )
@@ -158,6 +172,8 @@ def _export(args: argparse.Namespace) -> int:
     if args.document in CHECK_EXPORTS:
         return _export_check(args, out)
     fmt = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
+    if args.document in CAMPAIGN_EXPORTS:
+        return _export_campaign(args, out, fmt)
     if args.document == "plan" and args.year is None:
         raise CommandError("Xuất kế hoạch cần --year NĂM.")
     if args.document != "plan" and args.meeting is None:
@@ -240,6 +256,40 @@ def _export_award(args: argparse.Namespace, out: Path) -> int:
             data = render_docx(document) if fmt == "docx" else render_pdf(document)
     finally:
         close_app_database(db)
+    write_atomically(out, data)
+    print(f"Đã xuất {out} ({len(data):,} byte).".replace(",", "."))
+    return 0
+
+
+def _export_campaign(args: argparse.Namespace, out: Path, fmt: str) -> int:
+    """campaign-plan --campaign ID; registrations --year Y [--campaign ID];
+    campaign-report --campaign ID --period K [--year Y]."""
+    from app.documents import render_docx, render_pdf, write_atomically
+    from app.reports import campaign_report
+
+    if args.document == "registrations" and args.year is None:
+        raise CommandError("Xuất bảng tổng hợp đăng ký cần --year NĂM.")
+    if args.document != "registrations" and args.campaign is None:
+        raise CommandError(f"Xuất {args.document} cần --campaign SỐ (số của phong trào).")
+    if args.document == "campaign-report" and args.period is None:
+        raise CommandError("Xuất báo cáo kỳ cần --period KỲ (ví dụ quý II: --period 2).")
+    db, _path = _open_existing(args)
+    try:
+        if args.document == "campaign-plan":
+            document = campaign_report.campaign_plan_document(args.campaign)
+        elif args.document == "registrations" and args.unit is not None:
+            document = campaign_report.unit_sheet_document(args.year, args.unit)
+        elif args.document == "registrations":
+            document = campaign_report.registrations_document(args.year, args.campaign)
+        else:
+            from db.models import Campaign
+
+            campaign = Campaign.get_or_none(Campaign.id == args.campaign)
+            year = args.year or (campaign.year if campaign else 0)
+            document = campaign_report.campaign_report_document(args.campaign, year, args.period)
+    finally:
+        close_app_database(db)
+    data = render_docx(document) if fmt == "docx" else render_pdf(document)
     write_atomically(out, data)
     print(f"Đã xuất {out} ({len(data):,} byte).".replace(",", "."))
     return 0

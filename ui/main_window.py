@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("TĐKT Desk — Thi đua, khen thưởng")
         self.plan_tab = PlanTab(self.today, self)
         self.meetings_tab = MeetingsTab(self.today, self)
-        self.campaigns_tab = CampaignsTab(self)
+        self.campaigns_tab = CampaignsTab(self.today, self)
         self.awards_tab = AwardsTab(self, today=self.today)
         self.directory_tab = DirectoryTab(self)
         self.tabs = QTabWidget(self)
@@ -129,11 +129,13 @@ class MainWindow(QMainWindow):
         self.trash_action.triggered.connect(self.show_trash)
         self.summary_action.triggered.connect(self.show_year_summary)
         self.usb_action.triggered.connect(self.show_usb_export)
+        self.campaigns_tab.propose_requested.connect(self.propose_for_campaign)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self.show_about)
         self.find_action.triggered.connect(self._on_find_triggered)
         self.directory_tab.status_message.connect(self._on_status_message)
         self.meetings_tab.status_message.connect(self._on_status_message)
+        self.campaigns_tab.status_message.connect(self._on_status_message)
         self.plan_tab.year_requested.connect(self._on_plan_tab_year_requested)
 
     # --- years ----------------------------------------------------------------------------
@@ -326,6 +328,11 @@ class MainWindow(QMainWindow):
         dialog = UsbExportDialog(self.selected_year() or self.today.year, self)
         dialog.show()
         return dialog
+
+    def propose_for_campaign(self, campaign_id: int) -> int | None:
+        """A campaign's "Đề nghị khen thưởng theo chuyên đề…": the awards tab's dialog, prefilled."""
+        self.tabs.setCurrentWidget(self.awards_tab)
+        return self.awards_tab.new_proposal(campaign_id)
 
     def show_about(self) -> None:
         messages.show_info(
