@@ -16,15 +16,13 @@ from app.errors import ValidationError
 from app.plan import load_plan
 from app.schedule import Schedule, last_due_date
 from app.vntext import clean
-from db.enums import AwardFamily, MeetingStatus, ProposalStatus, TaskStatus
+from db.enums import AwardFamily, MeetingStatus, TaskStatus
 from db.models import (
     AgendaItem,
-    AwardType,
     Campaign,
     CampaignReport,
     Meeting,
     Person,
-    Proposal,
     Registration,
     TypicalExample,
     Unit,
@@ -310,65 +308,28 @@ def example_facts(year: int) -> tuple[ExampleLine, ...]:
     return tuple(out)
 
 
-AWARDED = (ProposalStatus.GRANTED,)
-
-
-def _awarded(year: int) -> list[tuple[int | None, int | None, int]]:
-    query = Proposal.select(Proposal.person, Proposal.unit, Proposal.award_type).where(
-        (Proposal.year == year) & Proposal.status.in_([s.value for s in AWARDED])
-    )
-    return list(query.tuples())
-
-
 def award_tables(year: int) -> AwardTables:
     """Awards granted in ``year`` by award type (against ``year - 1``) and by unit.
 
-    The one place the summary counts awards; a person's award counts for the unit the person
-    belongs to now.
+    The figures are the awards tab's statistics (app/award_stats.py), so the summary and the
+    Thống kê page never disagree; a person's award counts for the unit the person belongs to now.
     """
-    this_year, last_year = _awarded(year), _awarded(year - 1)
-    home = dict(Person.select(Person.id, Person.unit).tuples())
-    _people, units = _names()
-    individual: Counter[int] = Counter()
-    collective: Counter[int] = Counter()
-    unit_individual: Counter[int | None] = Counter()
-    unit_collective: Counter[int | None] = Counter()
-    for person_id, unit_id, award_id in this_year:
-        if person_id is not None:
-            individual[award_id] += 1
-            unit_individual[home.get(person_id)] += 1
-        else:
-            collective[award_id] += 1
-            unit_collective[unit_id] += 1
-    previous = Counter(award_id for _p, _u, award_id in last_year)
-    used = set(individual) | set(collective) | set(previous)
-    types = sorted(
-        AwardType.select().where(AwardType.id.in_(list(used))),
-        key=lambda t: (t.family is not AwardFamily.TITLE, t.position, t.id),  # titles first
-    )
+    from app.award_stats import award_statistics
+
+    stats = award_statistics(year)
     by_type = tuple(
-        AwardLine(t.name, t.family, individual[t.id], collective[t.id], previous[t.id])
-        for t in types
+        AwardLine(a.award_name, a.family, a.individuals, a.collectives, a.previous_total)
+        # titles first, each part in the catalog's order (kept by the sort's stability)
+        for a in sorted(stats.by_award, key=lambda a: a.family is not AwardFamily.TITLE)
     )
-    unit_ids = set(unit_individual) | set(unit_collective)
-    by_unit = sorted(
-        (
-            UnitLine(
-                units.get(u, "") if u else "(Chưa rõ đơn vị)",
-                unit_individual[u],
-                unit_collective[u],
-            )
-            for u in unit_ids
-        ),
-        key=lambda line: (-line.total, line.unit),
-    )
+    by_unit = tuple(UnitLine(u.unit_name, u.individuals, u.collectives) for u in stats.by_unit)
     return AwardTables(
         year,
         by_type,
-        tuple(by_unit),
-        sum(individual.values()),
-        sum(collective.values()),
-        len(last_year),
+        by_unit,
+        sum(a.individuals for a in stats.by_award),
+        sum(a.collectives for a in stats.by_award),
+        stats.previous_total,
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from app.documents import AdminDocument
 from db.enums import MeetingStatus
-from db.models import Meeting, Plan
+from db.models import Decision, Meeting, Plan, Proposal
 
 SUMMARY_NAME = "BaoCaoTongKet_{year}"
 DOCS_FOLDER = "VanBan"
@@ -41,6 +41,26 @@ def _meeting_documents(year: int) -> list[tuple[str, DocumentBuild]]:
     return out
 
 
+def _decision_documents(year: int) -> list[tuple[str, DocumentBuild]]:
+    """The award decisions granting the year's proposals (often signed early the next year)."""
+    from app.reports.award_report import decision_document
+
+    query = (
+        Decision.select(Decision.id, Decision.number, Decision.signed_on)
+        .join(Proposal, on=(Proposal.decision == Decision.id))
+        .where(Proposal.year == year)
+        .distinct()
+        .order_by(Decision.signed_on, Decision.id)
+    )
+    return [
+        (
+            f"QuyetDinh_{signed_on.isoformat()}_{decision_id}",
+            lambda d=decision_id: decision_document(d),
+        )
+        for decision_id, _number, signed_on in query.tuples()
+    ]
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     """One kind of the year's documents: (file name without suffix, build) for a year."""
@@ -49,11 +69,11 @@ class DocumentKind:
     word: bool  # a Word copy besides the PDF (the plan is edited again; papers are archived)
 
 
-# The year's documents, one entry per kind. The awards' decisions join here with one entry
-# (from app/reports/award_report.py, after the awards work is merged).
+# The year's documents, one entry per kind.
 YEAR_DOCUMENTS: tuple[DocumentKind, ...] = (
     DocumentKind(_plan_documents, word=True),
     DocumentKind(_meeting_documents, word=False),
+    DocumentKind(_decision_documents, word=False),
 )
 
 

@@ -12,6 +12,7 @@ from db.enums import MeetingStatus, ProposalStatus, ScheduleKind, TaskStatus
 from db.models import (
     AwardType,
     Campaign,
+    Decision,
     CampaignReport,
     PlanItem,
     Proposal,
@@ -84,6 +85,16 @@ def fill_year() -> dict[str, int]:
         deeds="Sáng kiến số hóa hồ sơ lãnh sự",
     )
     counts = {"individual": 0, "collective": 0}
+    decision = records.create(
+        Decision,
+        number="05",
+        symbol="QĐ-SNgV",
+        signed_on=date(2025, 1, 10),
+        authority="Giám đốc Sở",
+        signer_title="GIÁM ĐỐC",
+        signer_name="Võ Văn Sơn",
+        subject="Về việc tặng danh hiệu thi đua năm 2024",
+    )
     for year, granted in ((2024, GRANTED_2024), (2023, GRANTED_2023)):
         for code, number in granted.items():
             award = _award(code)
@@ -93,7 +104,12 @@ def fill_year() -> dict[str, int]:
                 else:
                     who = {"person": staff[i % len(staff)]}
                 records.create(
-                    Proposal, year=year, award_type=award, status=ProposalStatus.GRANTED, **who
+                    Proposal,
+                    year=year,
+                    award_type=award,
+                    status=ProposalStatus.GRANTED,
+                    decision=decision if year == 2024 else None,
+                    **who,
                 )
                 if year == 2024:
                     counts["collective" if "unit" in who else "individual"] += 1

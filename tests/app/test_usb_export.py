@@ -90,6 +90,8 @@ def test_a_full_export_writes_every_file_and_checks_each_against_the_manifest(
         assert expected in names
     assert any(n.startswith("VanBan/BienBan_PhienHop_2024-12-20") for n in names)
     assert any(n.startswith("VanBan/ChuongTrinh_PhienHop_2024-12-20") for n in names)
+    # the decision granting the year's awards, signed early the next year
+    assert "VanBan/QuyetDinh_2025-01-10_1.pdf" in names
     assert not [n for n in names if n.endswith(".tmp")]
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     listed = {f["path"] for f in manifest["files"]}
