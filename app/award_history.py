@@ -28,7 +28,6 @@ from app.award_outlook import (
 )
 from app.decisions import number_symbol
 from app.errors import NotFound
-from app.exports.tables import xlsx_bytes
 from app.vntext import fold_many, name_sort_key, short_date
 from db.enums import (
     AwardFamily,
@@ -333,6 +332,8 @@ def eligible_xlsx(through_year: int, rows: list[EligibleRow] | None = None) -> b
         )
         for i, r in enumerate(rows, start=1)
     ]
+    from app.exports.tables import xlsx_bytes  # openpyxl: not needed to start the app
+
     return xlsx_bytes(f"Đủ điều kiện đề nghị {through_year + 1}", ELIGIBLE_HEADERS, table)
 
 

@@ -70,3 +70,24 @@ def test_every_module_has_a_docstring() -> None:
         and ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) is None
     ]
     assert missing == []
+
+
+def test_the_window_starts_without_the_document_and_spreadsheet_libraries() -> None:
+    """ReportLab, python-docx and openpyxl cost about 0.3 s to import: they load when a
+    document or a spreadsheet is first made, not when the window opens (make bench: cold start)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ui.main_window; "
+        "print(sorted(m for m in ('reportlab', 'docx', 'openpyxl', 'app.documents') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert out.stdout.strip() == "[]"

@@ -8,12 +8,11 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
-from app.documents.files import write_atomically  # files.py imports no renderer
 from app.vntext import nfc
+
+# openpyxl and app.documents (whose package loads the renderers) are imported where they are
+# used: lists and pages that only need ``Cell`` or ``is_formula_like`` must not pay for them
+# when the app starts.
 
 Cell = str | int | float | None
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -32,6 +31,10 @@ def csv_cell(value: Cell) -> Cell:
 
 
 def xlsx_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     sheet.title = (title or "Danh sách")[:31]
@@ -64,6 +67,8 @@ def export_table(
     path: Path, title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]
 ) -> Path:
     """XLSX or CSV by the file's extension, written atomically."""
+    from app.documents.files import write_atomically
+
     data = (
         csv_bytes(headers, rows)
         if path.suffix.lower() == ".csv"

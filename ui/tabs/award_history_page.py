@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from app import award_history, evaluations
 from app.award_history import EligibleRow, History, RecipientRow
-from app.documents.files import write_atomically
 from app.errors import AppError
 from db.enums import RecipientKind
 from ui import messages
@@ -302,6 +301,8 @@ class EligiblePage(RecordListTab):
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         try:
+            from app.documents.files import write_atomically  # not needed to start
+
             write_atomically(path, award_history.eligible_xlsx(through, self.visible_rows()))
         except AppError as error:
             messages.show_app_error(self, error)
