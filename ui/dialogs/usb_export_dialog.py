@@ -85,7 +85,8 @@ class UsbExportDialog(QDialog):
         self.folder_button = QPushButton("Chọn thư mục khác…", self)
         self.content_label = QLabel(
             "Sẽ ghi vào một thư mục ghi ngày: báo cáo tổng kết (PDF, Word, Excel), kế hoạch, "
-            "chương trình và biên bản các phiên họp của năm, bản sao cơ sở dữ liệu và tệp "
+            "chương trình và biên bản các phiên họp, quyết định khen thưởng của năm, bản sao cơ sở "
+            "dữ liệu và tệp "
             "manifest.json (kích thước, mã SHA-256 của từng tệp). Mọi tệp được đọc lại để "
             "kiểm tra sau khi ghi.",
             self,
@@ -96,6 +97,10 @@ class UsbExportDialog(QDialog):
         self.progress.setValue(0)
         self.status_label = QLabel("Chọn ổ USB hoặc thư mục nhận rồi bấm “Xuất”.", self)
         self.status_label.setWordWrap(True)
+        # room for the longest message (the folder's path and the result) without clipping
+        self.status_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 4)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QPushButton("Xuất", self)
         self.export_button.setDefault(True)
         self.cancel_button = QPushButton("Hủy xuất", self)
