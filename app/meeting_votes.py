@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app import records
+from app import eligibility, records
 from app.errors import NotFound, ValidationError, raise_first
 from app.meeting_edit import _meeting, attendance_rows
 from app.proposals import transition
@@ -120,8 +120,32 @@ def ballot_rows(meeting_id: int) -> list[BallotRow]:
     return rows
 
 
-def candidates(meeting_id: int) -> list[BallotRow]:
-    """Proposals of the meeting's year not yet before a council: what can be put on its agenda."""
+@dataclass(frozen=True, slots=True)
+class AgendaCandidate:
+    """A proposal that may be put before the meeting, with what its eligibility check says."""
+
+    id: int
+    recipient: str
+    award: str
+    award_code: str
+    status: ProposalStatus
+    refusal: str  # why it cannot go before the council (a blocking finding); empty when it can
+    warnings: tuple[str, ...]  # warnings not yet overridden: it may go, the council sees them
+    search_key: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.recipient} — {self.award}"
+
+
+def review_on(meeting: Meeting) -> date:
+    """The day the proposals put before this meeting are judged on: its own, once dated."""
+    return meeting.held_on or date.today()
+
+
+def candidates(meeting_id: int) -> list[AgendaCandidate]:
+    """Proposals of the meeting's year not yet before a council: what can be put on its agenda,
+    each with its findings on the meeting's day (blocking ones hold it back)."""
     meeting = _meeting(meeting_id)
     names = dict(Person.select(Person.id, Person.full_name).tuples())
     units = {u.id: u.name for u in Unit.select(Unit.id, Unit.name)}
@@ -131,13 +155,23 @@ def candidates(meeting_id: int) -> list[BallotRow]:
         & Proposal.meeting.is_null()
         & Proposal.status.in_([ProposalStatus.DRAFT, ProposalStatus.BEFORE_COUNCIL])
     )
+    chosen = list(query.order_by(Proposal.id))
+    findings = eligibility.findings_of([p.id for p in chosen], review_on(meeting))
     out = []
-    for p in query.order_by(Proposal.id):
+    for p in chosen:
         who = names.get(p.person_id, "") if p.person_id else units.get(p.unit_id, "")
         award = awards[p.award_type_id]
+        found = findings[p.id]
         out.append(
-            BallotRow(
-                p.id, who, award.name, award.code, p.status, "", "", fold(f"{who} {award.name}")
+            AgendaCandidate(
+                p.id,
+                who,
+                award.name,
+                award.code,
+                p.status,
+                eligibility.council_refusal(found),
+                tuple(f.message for f in eligibility.open_findings(found) if not f.blocking),
+                fold(f"{who} {award.name}"),
             )
         )
     return out
@@ -148,8 +182,12 @@ def _note(meeting: Meeting) -> str:
 
 
 def put_before_meeting(meeting_id: int, proposal_ids: list[int]) -> None:
+    """Put the proposals on the meeting's agenda (before the council). Refused, changing
+    nothing, while one of them has a blocking finding on the meeting's day: the same gate as
+    the awards tab's *Trình Hội đồng…* (app/eligibility.before_council)."""
     meeting = _meeting(meeting_id)
-    on = meeting.held_on or date.today()
+    on = review_on(meeting)
+    eligibility.before_council(proposal_ids, on)
     with records.transaction():
         for pid in proposal_ids:
             proposal = Proposal.get_by_id(pid)
