@@ -55,7 +55,9 @@ def record_vote(meeting_id: int, proposal_id: int, count: VoteCount) -> VoteOutc
         records.update(proposal, meeting=meeting)
         if proposal.status is ProposalStatus.DRAFT:
             transition(proposal.id, ProposalStatus.BEFORE_COUNCIL, on=on, note=_note(meeting))
-        transition(proposal.id, status, on=on, note=f"Biểu quyết tại {_note(meeting)}")
+        if not (proposal.status is ProposalStatus.GRANTED and result.passed):
+            # a corrected count that still passes leaves a granted proposal granted
+            transition(proposal.id, status, on=on, note=f"Biểu quyết tại {_note(meeting)}")
     return VoteOutcome(threshold, result, status)
 
 

@@ -8,11 +8,12 @@ from datetime import date
 import peewee as pw
 import pytest
 
-from app import eligibility, proposals
+from app import decisions, eligibility, proposals
+from app.decisions import DecisionInput
 from app.errors import ValidationError
 from app.proposals import ProposalInput, transition
 from db.enums import Discipline, ProposalStatus, Rating, RecipientKind, Severity
-from db.models import AwardRule, Person, ProposalEvent
+from db.models import AwardRule, AwardType, Person, ProposalEvent
 from tests.staff_gen import Staff, award_id, evaluate, evaluate_unit, generate_staff, register
 
 S = ProposalStatus
@@ -51,7 +52,9 @@ def granted(code: str, person: int, year: int) -> int:
     pid = proposals.create_proposal(data, on=date(year, 11, 1)).id
     for status in (S.BEFORE_COUNCIL, S.PASSED):
         transition(pid, status, on=date(year, 12, 1))
-    transition(pid, S.GRANTED, on=date(year, 12, 20))
+    authority = AwardType.get_by_id(award_id(code)).granting_authority
+    decision = DecisionInput(str(pid), "QĐ", date(year, 12, 20), authority)
+    decisions.create_decision(decision, [pid])  # granted through its decision
     return pid
 
 

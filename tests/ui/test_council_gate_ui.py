@@ -14,7 +14,7 @@ from db.enums import ProposalStatus, RecipientKind
 from db.models import Meeting, Proposal
 from tests.conftest import FakeMessages
 from tests.staff_gen import award_id, generate_staff, register
-from tests.ui.conftest import show, wait_loaded
+from tests.ui.conftest import shot, show, wait_loaded
 from ui.dialogs.meeting_parts import ChooseProposalsDialog
 from ui.main_window import MainWindow
 
@@ -58,7 +58,7 @@ def test_the_meeting_lists_a_blocked_proposal_greyed_and_warns_of_the_others(
         items[warned].setCheckState(Qt.CheckState.Checked)
         assert "1 đề nghị đã chọn còn cảnh báo" in dialog.warnings_label.text()
         dialog.resize(720, 480)
-        dialog.grab().save("/tmp/shots/choose_proposals.png")
+        shot(dialog, "choose_proposals")
         held.setCheckState(Qt.CheckState.Checked)  # even forced, the blocked one is not chosen
         assert dialog.chosen() == [warned]
         return dialog.save_button.isEnabled()
@@ -77,4 +77,4 @@ def test_the_meeting_lists_a_blocked_proposal_greyed_and_warns_of_the_others(
     assert Proposal.get_by_id(blocked).status is S.DRAFT
     assert [s for s in fake_messages.shown if s[0] != "confirm"] == []
     window.resize(1280, 800)
-    detail.votes.grab().save("/tmp/shots/votes_page.png")
+    shot(detail.votes, "votes_page")
