@@ -19,6 +19,7 @@ from app.eligibility_checks import (
     INACTIVE,
     Candidate,
     Context,
+    Unrecorded,
     cap_counts,
     cap_detail,
 )
@@ -101,10 +102,12 @@ def _evaluate(
         if rule.rule_code == "cstdcs_cap" and cand.award.code != "CSTDCS":
             continue
         for detail in CHECKS[rule.rule_code](rule, cand, ctx, on):
+            # data not recorded yet (no rating) warns; the rule judges it once recorded
+            severity = Severity.WARN if isinstance(detail, Unrecorded) else rule.severity
             findings.append(
                 Finding(
                     rule.rule_code,
-                    rule.severity,
+                    severity,
                     rule.title,
                     rule.legal_basis,
                     detail,
