@@ -235,6 +235,9 @@ def open_findings(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if not f.overridden]
 
 
+WHOLE_YEAR_FROM = 200  # more proposals of a year than this: load the whole year's data once
+
+
 def findings_of(proposal_ids: Iterable[int], on: date) -> dict[int, list[Finding]]:
     """Each proposal's findings on ``on`` (overrides applied), as ``check_proposal`` gives them,
     the data read once per year: a meeting's list of candidates is checked in one go."""
@@ -254,7 +257,7 @@ def findings_of(proposal_ids: Iterable[int], on: date) -> dict[int, list[Finding
     found: list[Finding] = []
     for year in sorted({p.year for p in chosen}):
         mine = [p for p in chosen if p.year == year]
-        if len(mine) > 200:
+        if len(mine) > WHOLE_YEAR_FROM:
             ctx = Context.load(year)
         else:
             ctx = Context.load(

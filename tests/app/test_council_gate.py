@@ -4,6 +4,7 @@ basis) and let warnings through, shown to the operator."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import peewee as pw
@@ -81,3 +82,24 @@ def test_the_candidates_say_what_holds_back_and_what_warns(staff: Staff) -> None
     eligibility.override(warned, "registration_required", "Đăng ký muộn, có xác nhận", ON)
     after = {r.id: r for r in meeting_votes.candidates(meeting.id)}
     assert after[warned].warnings == ()  # overridden: no longer open
+
+
+@pytest.mark.parametrize("whole_year", [False, True])
+def test_the_gate_finds_what_each_proposal_check_finds(
+    staff: Staff, whole_year: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = list(staff.people.values())
+    register(2024, "LDTT", person=people[0])
+    ids = [_proposal("LDTT", p) for p in people[:3]]
+    ids.append(_proposal("CSTDCS", people[0]))
+    ids.append(_proposal("LDTT", people[1]))  # a second LĐTT the same year
+    if whole_year:
+        monkeypatch.setattr(eligibility, "WHOLE_YEAR_FROM", 0)
+    found = eligibility.findings_of(ids, ON)
+    unnamed = {pid: [replace(f, recipient="") for f in fs] for pid, fs in found.items()}
+    assert unnamed == {pid: eligibility.check_proposal(pid, ON) for pid in ids}
+    assert all(f.recipient for fs in found.values() for f in fs)  # each names its recipient
+    assert {f.rule_code for fs in found.values() for f in fs} >= {
+        "registration_required",
+        "one_title_per_year",
+    }
