@@ -134,6 +134,7 @@ class AgendaCandidate:
     refusal: str  # why it cannot go before the council (a blocking finding); empty when it can
     warnings: tuple[str, ...]  # warnings not yet overridden: it may go, the council sees them
     search_key: str
+    warning_details: tuple[str, ...] = ()  # the same, only what is wrong (without the rule)
 
     @property
     def text(self) -> str:
@@ -164,6 +165,7 @@ def candidates(meeting_id: int) -> list[AgendaCandidate]:
         who = names.get(p.person_id, "") if p.person_id else units.get(p.unit_id, "")
         award = awards[p.award_type_id]
         found = findings[p.id]
+        warned = [f for f in eligibility.open_findings(found) if not f.blocking]
         out.append(
             AgendaCandidate(
                 p.id,
@@ -172,8 +174,9 @@ def candidates(meeting_id: int) -> list[AgendaCandidate]:
                 award.code,
                 p.status,
                 eligibility.council_refusal(found),
-                tuple(f.message for f in eligibility.open_findings(found) if not f.blocking),
+                tuple(f.message for f in warned),
                 fold(f"{who} {award.name}"),
+                tuple(f.detail for f in warned),
             )
         )
     return out

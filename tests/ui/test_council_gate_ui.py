@@ -30,7 +30,7 @@ def test_the_meeting_lists_a_blocked_proposal_greyed_and_warns_of_the_others(
     qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
 ) -> None:
     staff = generate_staff(2024, per_unit=2, units=1)
-    (first_name, first), (_second_name, second) = staff.people.items()
+    (first_name, first), (second_name, second) = staff.people.items()
     register(2024, "CSTDCS", person=first)
     blocked = _proposal("CSTDCS", first)  # no LĐTT, no ground (Điều 23): blocked
     warned = _proposal("LDTT", second)  # not registered: a warning
@@ -66,7 +66,9 @@ def test_the_meeting_lists_a_blocked_proposal_greyed_and_warns_of_the_others(
     fake_messages.dialog_handlers.append(choose)
     fake_messages.confirm_answers.append(False)  # the operator reads the warnings, and stops
     detail.votes.add_button.click()
-    assert "chưa đăng ký thi đua năm 2024" in fake_messages.shown.pop()[2]
+    asked = fake_messages.shown.pop()[2]
+    assert f"- {second_name} — Lao động tiên tiến: Cá nhân chưa đăng ký thi đua năm 2024" in asked
+    assert "Quy định:" not in asked  # one short line a proposal; the rules are in the tooltips
     assert Proposal.get_by_id(warned).status is S.DRAFT
 
     fake_messages.dialog_handlers.append(choose)

@@ -191,9 +191,11 @@ class ChooseProposalsDialog(FormDialog):
         return out
 
     def chosen_warnings(self) -> list[str]:
-        """The open warnings of the ticked proposals, each with its recipient."""
+        """The ticked proposals that have open warnings, one line each: who, what, what is wrong."""
         return [
-            f"{self.rows[pid].text}: {w}" for pid in self.chosen() for w in self.rows[pid].warnings
+            f"{self.rows[pid].text}: {'; '.join(self.rows[pid].warning_details)}"
+            for pid in self.chosen()
+            if self.rows[pid].warnings
         ]
 
     def _show_warnings(self, *_: object) -> None:

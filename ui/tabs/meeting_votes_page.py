@@ -82,10 +82,10 @@ class VotesPage(RecordListTab):
         if warnings and not messages.confirm(
             self,
             "Đưa đề nghị vào phiên họp",
-            "Các đề nghị đã chọn còn cảnh báo chưa xử lý (Hội đồng sẽ xem xét khi biểu quyết; "
-            "có thể bỏ qua cảnh báo kèm lý do ở thẻ Khen thưởng):\n"
-            + "\n".join(f"- {w}" for w in warnings[:12])
-            + (f"\n… và {len(warnings) - 12} cảnh báo khác" if len(warnings) > 12 else "")
+            f"{len(warnings)} đề nghị đã chọn còn cảnh báo chưa xử lý (Hội đồng sẽ xem xét khi "
+            "biểu quyết; có thể bỏ qua cảnh báo kèm lý do ở thẻ Khen thưởng):\n"
+            + "\n".join(f"- {w}" for w in warnings[:8])
+            + (f"\n… và {len(warnings) - 8} đề nghị khác" if len(warnings) > 8 else "")
             + "\n\nVẫn đưa vào phiên họp?",
             yes="Đưa vào",
         ):
