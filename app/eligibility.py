@@ -19,6 +19,7 @@ from app.eligibility_checks import (
     INACTIVE,
     Candidate,
     Context,
+    Unrecorded,
     cap_counts,
     cap_detail,
 )
@@ -101,10 +102,12 @@ def _evaluate(
         if rule.rule_code == "cstdcs_cap" and cand.award.code != "CSTDCS":
             continue
         for detail in CHECKS[rule.rule_code](rule, cand, ctx, on):
+            # data not recorded yet (no rating) warns; the rule judges it once recorded
+            severity = Severity.WARN if isinstance(detail, Unrecorded) else rule.severity
             findings.append(
                 Finding(
                     rule.rule_code,
-                    rule.severity,
+                    severity,
                     rule.title,
                     rule.legal_basis,
                     detail,
@@ -232,17 +235,77 @@ def open_findings(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if not f.overridden]
 
 
+WHOLE_YEAR_FROM = 200  # more proposals of a year than this: load the whole year's data once
+
+
+def findings_of(proposal_ids: Iterable[int], on: date) -> dict[int, list[Finding]]:
+    """Each proposal's findings on ``on`` (overrides applied), as ``check_proposal`` gives them,
+    the data read once per year: a meeting's list of candidates is checked in one go."""
+    ids = list(dict.fromkeys(proposal_ids))
+    out: dict[int, list[Finding]] = {pid: [] for pid in ids}
+    if not ids:
+        return out
+    names = dict(Person.select(Person.id, Person.full_name).tuples())
+    units = dict(Unit.select(Unit.id, Unit.name).tuples())
+    rules = rules_in_force(on)
+    chosen: list[Proposal] = []
+    for chunk in range(0, len(ids), 500):
+        chosen.extend(Proposal.select().where(Proposal.id.in_(ids[chunk : chunk + 500])))
+    missing = set(ids) - {p.id for p in chosen}
+    if missing:
+        raise NotFound("Không tìm thấy đề nghị khen thưởng; có thể đã bị xóa.")
+    found: list[Finding] = []
+    for year in sorted({p.year for p in chosen}):
+        mine = [p for p in chosen if p.year == year]
+        if len(mine) > WHOLE_YEAR_FROM:
+            ctx = Context.load(year)
+        else:
+            ctx = Context.load(
+                year,
+                {p.person_id for p in mine if p.person_id},
+                {p.unit_id for p in mine if p.unit_id},
+            )
+        for p in mine:
+            who = names.get(p.person_id, "") if p.person_id else units.get(p.unit_id, "")
+            cand = _candidate(p, ctx.awards[p.award_type_id])
+            found.extend(_evaluate(cand, ctx, rules, on, who))
+    for f in _with_overrides(found):
+        out[f.proposal_id or 0].append(f)
+    return out
+
+
+def council_refusal(findings: Iterable[Finding]) -> str:
+    """Why these findings keep a proposal from the council (empty when nothing blocks): each
+    blocking finding with its recipient, the rule and its legal basis."""
+    blocks = [f for f in findings if f.blocking]
+    if not blocks:
+        return ""
+    shown = [
+        f"{f.recipient} — {f.award_name}: {f.message}" if f.recipient else f.message
+        for f in blocks[:3]
+    ]
+    more = f" (và {len(blocks) - 3} điều kiện khác)" if len(blocks) > 3 else ""
+    return "Chưa trình Hội đồng được: " + " ".join(shown) + more
+
+
+def before_council(proposal_ids: Iterable[int], on: date) -> dict[int, list[Finding]]:
+    """The one gate to the council, for every door (the awards tab's *Trình Hội đồng…*, the
+    meetings tab's *Đưa đề nghị vào…*): refuses (ValidationError, changing nothing) while a
+    blocking finding stands for any of the proposals; returns each one's warnings still open
+    (shown to the operator, who may override them)."""
+    findings = findings_of(proposal_ids, on)
+    refusal = council_refusal(f for found in findings.values() for f in found)
+    if refusal:
+        raise ValidationError(refusal)
+    return {pid: open_findings(found) for pid, found in findings.items()}
+
+
 def submit_to_council(proposal_id: int, on: date, note: str = "") -> list[Finding]:
     """Put a draft before the council; refused while a blocking finding stands. Returns the
     warnings still open (shown to the operator, who may override them)."""
-    findings = check_proposal(proposal_id, on)
-    blocks = [f for f in findings if f.blocking]
-    if blocks:
-        raise ValidationError(
-            "Chưa trình Hội đồng được: " + " ".join(f.message for f in blocks[:3])
-        )
+    opened = before_council([proposal_id], on)[proposal_id]
     transition(proposal_id, S.BEFORE_COUNCIL, on=on, note=note or "Trình Hội đồng")
-    return open_findings(findings)
+    return opened
 
 
 @dataclass(frozen=True)
@@ -254,17 +317,16 @@ class Submission:
 def submit_year(year: int, on: date) -> Submission:
     """Every draft of the year put before the council in one transaction, except those a
     blocking finding holds back (named, so the operator sees why)."""
-    findings = check_year(year, on)
-    blocked = {f.proposal_id for f in findings if f.blocking}
     drafts = Proposal.select(Proposal.id).where(
         (Proposal.year == year) & (Proposal.status == S.DRAFT)
     )
+    findings = findings_of([pid for (pid,) in drafts.tuples()], on)
     held: list[str] = []
     count = 0
     with records.transaction():
-        for (pid,) in drafts.tuples():
-            if pid in blocked:
-                f = next(f for f in findings if f.proposal_id == pid)
+        for pid, found in findings.items():
+            if council_refusal(found):
+                f = found[0]
                 held.append(f"{f.recipient} — {f.award_name}")
                 continue
             transition(pid, S.BEFORE_COUNCIL, on=on, note="Trình Hội đồng (cả danh sách)")

@@ -189,6 +189,24 @@ class Context:
 Check = Callable[[RuleRow, Candidate, Context, date], list[str]]
 
 
+class Unrecorded(str):
+    """What a check says when the data it needs is not recorded yet (no rating for the year):
+    a warning, whatever the rule's severity, overridable with a reason; once the data is
+    recorded the rule judges it as it says (a rating short of it blocks a blocking rule)."""
+
+
+def _unrated(evaluation: _Eval | None) -> bool:
+    return evaluation is None or evaluation.rating is None
+
+
+def _record_rating(year: int, need: str) -> Unrecorded:
+    return Unrecorded(
+        f"Chưa ghi kết quả xếp loại chất lượng năm {year} ({need}): hãy ghi ở Khen thưởng → "
+        f"Lịch sử khen thưởng, chọn người được đề nghị, “Ghi kết quả năm {year}…”; hoặc bỏ qua "
+        "cảnh báo kèm lý do nếu đơn vị đã xếp loại nhưng chưa nhập"
+    )
+
+
 def _rating_ok(evaluation: _Eval | None, minimum: str) -> bool:
     if evaluation is None or evaluation.rating is None:
         return False
@@ -273,7 +291,10 @@ def _registration(rule: RuleRow, cand: Candidate, ctx: Context, on: date) -> lis
 def _ldtt_criteria(rule: RuleRow, cand: Candidate, ctx: Context, on: date) -> list[str]:
     out = []
     evaluation = ctx.person_eval(cand.person_id, cand.year)
-    if not _rating_ok(evaluation, str(rule.params.get("min_rating", "htt"))):
+    minimum = Rating(str(rule.params.get("min_rating", "htt")))
+    if _unrated(evaluation):
+        out.append(_record_rating(cand.year, f"cần từ “{minimum.label.lower()}” trở lên"))
+    elif not _rating_ok(evaluation, minimum.value):
         out.append(f"Chưa đạt mức “hoàn thành tốt nhiệm vụ”: {_rating_text(evaluation, cand.year)}")
     months = int(rule.params.get("min_months_employed", 0) or 0)  # type: ignore[call-overload]
     hired = ctx.hired.get(cand.person_id or 0)
@@ -305,7 +326,13 @@ def _cstdcs_criteria(rule: RuleRow, cand: Candidate, ctx: Context, on: date) -> 
         )
     evaluation = ctx.person_eval(cand.person_id, cand.year)
     excellent = evaluation is not None and evaluation.rating is Rating.EXCELLENT
-    if not excellent and not _has_initiative(cand, ctx):
+    if not excellent and not _has_initiative(cand, ctx) and _unrated(evaluation):
+        out.append(
+            _record_rating(
+                cand.year, "căn cứ “hoàn thành xuất sắc nhiệm vụ”, khi chưa ghi sáng kiến, đề tài"
+            )
+        )
+    elif not excellent and not _has_initiative(cand, ctx):
         out.append(
             "Chưa có căn cứ: hoàn thành xuất sắc nhiệm vụ, sáng kiến được công nhận hoặc đề tài "
             f"khoa học được nghiệm thu ({_rating_text(evaluation, cand.year)}, chưa ghi sáng kiến)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app import records
+from app import eligibility, records
 from app.errors import NotFound, ValidationError, raise_first
 from app.meeting_edit import _meeting, attendance_rows
 from app.proposals import transition
@@ -55,7 +55,9 @@ def record_vote(meeting_id: int, proposal_id: int, count: VoteCount) -> VoteOutc
         records.update(proposal, meeting=meeting)
         if proposal.status is ProposalStatus.DRAFT:
             transition(proposal.id, ProposalStatus.BEFORE_COUNCIL, on=on, note=_note(meeting))
-        transition(proposal.id, status, on=on, note=f"Biểu quyết tại {_note(meeting)}")
+        if not (proposal.status is ProposalStatus.GRANTED and result.passed):
+            # a corrected count that still passes leaves a granted proposal granted
+            transition(proposal.id, status, on=on, note=f"Biểu quyết tại {_note(meeting)}")
     return VoteOutcome(threshold, result, status)
 
 
@@ -120,8 +122,33 @@ def ballot_rows(meeting_id: int) -> list[BallotRow]:
     return rows
 
 
-def candidates(meeting_id: int) -> list[BallotRow]:
-    """Proposals of the meeting's year not yet before a council: what can be put on its agenda."""
+@dataclass(frozen=True, slots=True)
+class AgendaCandidate:
+    """A proposal that may be put before the meeting, with what its eligibility check says."""
+
+    id: int
+    recipient: str
+    award: str
+    award_code: str
+    status: ProposalStatus
+    refusal: str  # why it cannot go before the council (a blocking finding); empty when it can
+    warnings: tuple[str, ...]  # warnings not yet overridden: it may go, the council sees them
+    search_key: str
+    warning_details: tuple[str, ...] = ()  # the same, only what is wrong (without the rule)
+
+    @property
+    def text(self) -> str:
+        return f"{self.recipient} — {self.award}"
+
+
+def review_on(meeting: Meeting) -> date:
+    """The day the proposals put before this meeting are judged on: its own, once dated."""
+    return meeting.held_on or date.today()
+
+
+def candidates(meeting_id: int) -> list[AgendaCandidate]:
+    """Proposals of the meeting's year not yet before a council: what can be put on its agenda,
+    each with its findings on the meeting's day (blocking ones hold it back)."""
     meeting = _meeting(meeting_id)
     names = dict(Person.select(Person.id, Person.full_name).tuples())
     units = {u.id: u.name for u in Unit.select(Unit.id, Unit.name)}
@@ -131,13 +158,25 @@ def candidates(meeting_id: int) -> list[BallotRow]:
         & Proposal.meeting.is_null()
         & Proposal.status.in_([ProposalStatus.DRAFT, ProposalStatus.BEFORE_COUNCIL])
     )
+    chosen = list(query.order_by(Proposal.id))
+    findings = eligibility.findings_of([p.id for p in chosen], review_on(meeting))
     out = []
-    for p in query.order_by(Proposal.id):
+    for p in chosen:
         who = names.get(p.person_id, "") if p.person_id else units.get(p.unit_id, "")
         award = awards[p.award_type_id]
+        found = findings[p.id]
+        warned = [f for f in eligibility.open_findings(found) if not f.blocking]
         out.append(
-            BallotRow(
-                p.id, who, award.name, award.code, p.status, "", "", fold(f"{who} {award.name}")
+            AgendaCandidate(
+                p.id,
+                who,
+                award.name,
+                award.code,
+                p.status,
+                eligibility.council_refusal(found),
+                tuple(f.message for f in warned),
+                fold(f"{who} {award.name}"),
+                tuple(f.detail for f in warned),
             )
         )
     return out
@@ -148,8 +187,12 @@ def _note(meeting: Meeting) -> str:
 
 
 def put_before_meeting(meeting_id: int, proposal_ids: list[int]) -> None:
+    """Put the proposals on the meeting's agenda (before the council). Refused, changing
+    nothing, while one of them has a blocking finding on the meeting's day: the same gate as
+    the awards tab's *Trình Hội đồng…* (app/eligibility.before_council)."""
     meeting = _meeting(meeting_id)
-    on = meeting.held_on or date.today()
+    on = review_on(meeting)
+    eligibility.before_council(proposal_ids, on)
     with records.transaction():
         for pid in proposal_ids:
             proposal = Proposal.get_by_id(pid)

@@ -26,6 +26,7 @@ from db.enums import (
 from db.models import (
     AwardType,
     Campaign,
+    Decision,
     DossierItem,
     Person,
     Proposal,
@@ -95,11 +96,34 @@ def log_event(
     )
 
 
+def _decision_name(proposal: Proposal) -> str:
+    decision = Decision.get_or_none(Decision.id == proposal.decision_id)
+    if decision is None:
+        return "một Quyết định khen thưởng"
+    symbol = f"/{decision.symbol}" if decision.symbol else ""
+    return f"Quyết định số {decision.number}{symbol} ngày {decision.signed_on:%d/%m/%Y}"
+
+
 def transition_problem(proposal: Proposal, to: ProposalStatus) -> str:
-    """Why ``proposal`` cannot move to ``to`` (empty when it can)."""
+    """Why ``proposal`` cannot move to ``to`` (empty when it can).
+
+    A decision and the status agree: a proposal becomes granted only through a decision that
+    covers it (app/decisions attaches it first), and leaves granted only once out of it."""
     current = proposal.status
+    if current is S.GRANTED and to is not S.GRANTED and proposal.decision_id is not None:
+        return (
+            f"{_describe(proposal)[0].upper()}{_describe(proposal)[1:]} đã được công nhận tại "
+            f"{_decision_name(proposal)}; hãy gỡ đề nghị khỏi quyết định trước (Khen thưởng → "
+            "trang Quyết định, sửa quyết định)."
+        )
     if to not in TRANSITIONS[current]:
         return f"Không chuyển được {_describe(proposal)} từ “{current.label}” sang “{to.label}”."
+    if to is S.GRANTED and proposal.decision_id is None:
+        return (
+            f"Chưa có quyết định khen thưởng cho {_describe(proposal)}: đề nghị được chuyển sang "
+            "“Được khen thưởng” khi đưa vào một Quyết định ở trang Quyết định "
+            "(thẻ Khen thưởng → Quyết định)."
+        )
     if to is S.SENT_UP:
         award = AwardType.get_by_id(proposal.award_type_id)
         if award.level is AwardLevel.DEPARTMENT:
@@ -122,6 +146,20 @@ def allowed_transitions(proposal_id: int) -> list[ProposalStatus]:
         if s is not S.WITHDRAWN and s in TRANSITIONS[proposal.status]
         if not transition_problem(proposal, s)
     ]
+
+
+def decision_steps(proposal_id: int) -> list[tuple[ProposalStatus, str]]:
+    """The lifecycle's steps that only a decision takes (granting, and leaving granted while a
+    decision covers it), each with why the operator cannot take it by hand: what the detail
+    pane shows greyed instead of offering."""
+    proposal = _proposal(proposal_id)
+    if proposal.status is S.GRANTED and proposal.decision_id is not None:
+        targets = sorted(TRANSITIONS[S.GRANTED], key=list(ProposalStatus).index)
+    elif S.GRANTED in TRANSITIONS[proposal.status] and proposal.decision_id is None:
+        targets = [S.GRANTED]
+    else:
+        return []
+    return [(s, transition_problem(proposal, s)) for s in targets]
 
 
 def transition(proposal_id: int, to: ProposalStatus, *, on: date, note: str = "") -> None:
@@ -439,6 +477,7 @@ class ProposalDetail:
     decision_text: str
     voted: bool
     allowed: tuple[ProposalStatus, ...]
+    by_decision: tuple[tuple[ProposalStatus, str], ...] = ()  # steps a decision takes, and why
 
 
 def proposal_detail(proposal_id: int) -> ProposalDetail:
@@ -485,6 +524,7 @@ def proposal_detail(proposal_id: int) -> ProposalDetail:
         decision_text=decision_text,
         voted=was_voted(p),
         allowed=tuple(allowed_transitions(p.id)),
+        by_decision=tuple(decision_steps(p.id)),
     )
 
 

@@ -8,11 +8,12 @@ from datetime import date
 import peewee as pw
 import pytest
 
-from app import eligibility, proposals
+from app import decisions, eligibility, proposals
+from app.decisions import DecisionInput
 from app.errors import ValidationError
 from app.proposals import ProposalInput, transition
 from db.enums import Discipline, ProposalStatus, Rating, RecipientKind, Severity
-from db.models import AwardRule, Person, ProposalEvent
+from db.models import AwardRule, AwardType, Evaluation, Person, ProposalEvent
 from tests.staff_gen import Staff, award_id, evaluate, evaluate_unit, generate_staff, register
 
 S = ProposalStatus
@@ -51,7 +52,9 @@ def granted(code: str, person: int, year: int) -> int:
     pid = proposals.create_proposal(data, on=date(year, 11, 1)).id
     for status in (S.BEFORE_COUNCIL, S.PASSED):
         transition(pid, status, on=date(year, 12, 1))
-    transition(pid, S.GRANTED, on=date(year, 12, 20))
+    authority = AwardType.get_by_id(award_id(code)).granting_authority
+    decision = DecisionInput(str(pid), "QĐ", date(year, 12, 20), authority)
+    decisions.create_decision(decision, [pid])  # granted through its decision
     return pid
 
 
@@ -89,6 +92,42 @@ def test_ldtt_rating_and_months_and_discipline(staff: Staff) -> None:
     evaluate(person, 2024, Rating.GOOD)
     [months] = eligibility.check_input(inp("LDTT", person), ON)
     assert "chưa đủ 6 tháng" in months.message
+
+
+def test_a_missing_rating_warns_and_says_how_to_record_it(staff: Staff) -> None:
+    """An office that has not typed its ratings in yet is warned, not blocked; a rating
+    recorded that fails the rule blocks."""
+    person = pid_of(staff)
+    register(2024, "LDTT", person=person)
+    Evaluation.delete().where(Evaluation.person == person).execute()  # nothing recorded
+    [missing] = eligibility.check_input(inp("LDTT", person), ON)
+    assert missing.rule_code == "ldtt_criteria" and missing.severity is Severity.WARN
+    assert "Chưa ghi kết quả xếp loại chất lượng năm 2024" in missing.message
+    assert "Lịch sử khen thưởng" in missing.message and "Ghi kết quả năm 2024…" in missing.message
+    assert "Điều 24 Luật Thi đua, khen thưởng" in missing.message
+    evaluate(person, 2024, None)  # a row with no rating is nothing recorded either
+    [again] = eligibility.check_input(inp("LDTT", person), ON)
+    assert again.severity is Severity.WARN and "Chưa ghi kết quả" in again.message
+    pid = proposals.create_proposal(inp("LDTT", person)).id
+    eligibility.override(pid, "ldtt_criteria", "Phòng đã xếp loại, chưa nhập vào máy", ON)
+    assert eligibility.open_findings(eligibility.check_proposal(pid, ON)) == []
+    eligibility.submit_to_council(pid, ON)  # a warning does not hold it back
+    evaluate(person, 2024, Rating.COMPLETED)  # then recorded, and short of the rule: blocks
+    [short] = eligibility.check_proposal(pid, ON)
+    assert short.blocking and not short.overridden and "Hoàn thành nhiệm vụ" in short.message
+
+
+def test_a_missing_rating_leaves_the_cstdcs_ground_to_a_warning(staff: Staff) -> None:
+    person = pid_of(staff)
+    register(2024, "CSTDCS", person=person)
+    proposals.create_proposal(inp("LDTT", person))
+    evaluate(person, 2024, None)
+    [ground] = eligibility.check_input(inp("CSTDCS", person), ON)
+    assert ground.rule_code == "cstdcs_criteria" and not ground.blocking
+    assert "Ghi kết quả năm 2024…" in ground.message and "Điều 23" in ground.message
+    evaluate(person, 2024, Rating.GOOD)  # recorded, not "xuất sắc", no initiative: blocks
+    [ground] = eligibility.check_input(inp("CSTDCS", person), ON)
+    assert ground.blocking and "Chưa có căn cứ" in ground.message
 
 
 def test_one_title_per_person_per_year(staff: Staff) -> None:

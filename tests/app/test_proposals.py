@@ -13,7 +13,7 @@ from app.errors import ValidationError
 from app.proposals import ProposalInput, transition, withdraw
 from app.voting import VoteCount
 from db.enums import CommendationKind, ProposalStatus, RecipientKind, VoteMethod
-from db.models import Campaign, Meeting, Proposal, ProposalEvent
+from db.models import Campaign, Meeting, Proposal, ProposalEvent, Vote
 from tests.staff_gen import Staff, award_id, generate_staff
 
 S = ProposalStatus
@@ -98,7 +98,9 @@ def test_the_lifecycle_each_move_dated_and_logged(staff: Staff) -> None:
     transition(pid, S.BEFORE_COUNCIL, on=date(2024, 11, 5), note="Trình Hội đồng")
     transition(pid, S.PASSED, on=date(2024, 12, 1))
     transition(pid, S.SENT_UP, on=date(2024, 12, 5), note="Tờ trình số 15/TTr-SNgV")
-    transition(pid, S.GRANTED, on=date(2025, 1, 20), note="Quyết định số 101/QĐ-UBND")
+    with pytest.raises(ValidationError, match="trang Quyết định"):  # granted by a decision only
+        transition(pid, S.GRANTED, on=date(2025, 1, 20), note="Quyết định số 101/QĐ-UBND")
+    _province_decision(pid)
     events = proposals.event_rows(pid)
     assert [e.to_status for e in events] == [
         S.DRAFT,
@@ -109,7 +111,21 @@ def test_the_lifecycle_each_move_dated_and_logged(staff: Staff) -> None:
     ]
     assert [e.happened_on.date() for e in events][-1] == date(2025, 1, 20)
     assert "Tờ trình số 15" in events[3].text
+    assert "Quyết định số 101/QĐ-UBND" in events[4].text
     assert Proposal.get_by_id(pid).status is S.GRANTED
+
+
+def _province_decision(pid: int) -> None:
+    from app import decisions
+
+    data = decisions.DecisionInput(
+        number="101",
+        symbol="QĐ-UBND",
+        signed_on=date(2025, 1, 20),
+        authority="Chủ tịch UBND tỉnh",
+        signer_title="CHỦ TỊCH",
+    )
+    decisions.create_decision(data, [pid])
 
 
 def test_moves_the_lifecycle_does_not_allow_are_refused(staff: Staff) -> None:
@@ -246,3 +262,39 @@ def test_a_proposal_a_decision_covers_moves_only_through_it(staff: Staff) -> Non
     decisions.detach(decision.id, [pid], on=date(2024, 12, 21))
     assert Proposal.get_by_id(pid).status is S.PASSED
     assert proposals.event_rows(pid)[-1].text.startswith("Được khen thưởng → Hội đồng thông qua")
+
+
+def test_granted_only_through_a_decision_and_released_only_out_of_it(staff: Staff) -> None:
+    from app import decisions
+    from tests.award_data import director_decision_input
+
+    pid = proposals.create_proposal(ldtt(staff)).id
+    transition(pid, S.BEFORE_COUNCIL, on=ON)
+    transition(pid, S.PASSED, on=ON)
+    assert S.GRANTED not in proposals.allowed_transitions(pid)
+    with pytest.raises(ValidationError) as by_hand:
+        transition(pid, S.GRANTED, on=ON)
+    assert "Quyết định" in by_hand.value.message and "trang Quyết định" in by_hand.value.message
+    assert Proposal.get_by_id(pid).status is S.PASSED and len(proposals.event_rows(pid)) == 3
+
+    decision = decisions.create_decision(director_decision_input(), [pid])
+    for back in (S.PASSED, S.SENT_UP):
+        with pytest.raises(ValidationError) as leaving:
+            transition(pid, back, on=ON)
+        assert "Quyết định số 12/QĐ-SNgV" in leaving.value.message
+        assert "gỡ đề nghị khỏi quyết định" in leaving.value.message
+    assert Proposal.get_by_id(pid).status is S.GRANTED
+    # a corrected count that still passes keeps the grant; one that fails cannot take the
+    # proposal back behind its decision's back
+    meeting = Meeting.select().order_by(Meeting.id.desc()).first()
+    passing = VoteCount(VoteMethod.SHOW_OF_HANDS, 7, 7, 0, 7, 7, 7, 6, 1, 0)
+    assert meeting_votes.record_vote(meeting.id, pid, passing).status is S.PASSED
+    assert Proposal.get_by_id(pid).status is S.GRANTED
+    failing = VoteCount(VoteMethod.SHOW_OF_HANDS, 7, 7, 0, 7, 7, 7, 2, 5, 0)
+    with pytest.raises(ValidationError, match="gỡ đề nghị khỏi quyết định"):
+        meeting_votes.record_vote(meeting.id, pid, failing)
+    assert Proposal.get_by_id(pid).status is S.GRANTED
+    assert Vote.get(Vote.proposal == pid).votes_for == 6  # the refused count is not kept
+    decisions.detach(decision.id, [pid], on=date(2024, 12, 21))  # the decision's own way out
+    assert Proposal.get_by_id(pid).status is S.PASSED
+    assert proposals.proposal_detail(pid).allowed == (S.FAILED, S.NOT_GRANTED)

@@ -55,3 +55,15 @@ def show_directory(qtbot: QtBot, window: MainWindow, index: int) -> RecordListTa
     tab = window.directory_tab.current_list()
     wait_loaded(qtbot, tab)
     return tab
+
+
+def shot(widget: object, name: str) -> None:
+    """Save a screenshot of ``widget`` as NAME.png in $TDKT_SCREENSHOTS (when set), to look at."""
+    import os
+
+    folder = os.environ.get("TDKT_SCREENSHOTS")
+    if folder:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()  # pending layout after the last change
+        widget.grab().save(str(Path(folder) / f"{name}.png"))  # type: ignore[attr-defined]

@@ -15,12 +15,21 @@ from pytestqt.qtbot import QtBot
 
 from app import meeting_edit, people, records
 from app.vntext import split_name
-from db.enums import AttendanceStatus, CouncilRole, Discipline, ProposalStatus, Rating
+from db.enums import (
+    AttendanceStatus,
+    CouncilRole,
+    Discipline,
+    ProposalStatus,
+    Rating,
+    RecipientKind,
+)
 from db.models import Council, CouncilMember, Decision, Meeting, Proposal, ProposalEvent
 from tests.conftest import FakeMessages
 from tests.staff_gen import Staff, award_id, evaluate, generate_staff, register
 from tests.ui.conftest import show, wait_loaded
 from ui.dialogs.decision_dialog import DecisionDialog
+from ui.dialogs.evaluation_dialog import EvaluationDialog
+from ui.dialogs.form_dialog import select_data
 from ui.dialogs.meeting_parts import ChooseProposalsDialog
 from ui.dialogs.proposal_dialog import ProposalDialog
 from ui.dialogs.proposal_parts import StepDialog
@@ -33,10 +42,12 @@ S = ProposalStatus
 
 def _staff() -> Staff:
     """Three divisions of five. In the first, the fifth member was disciplined (cảnh cáo); in the
-    second, the fifth only "hoàn thành nhiệm vụ"; in the third, the fifth did not register."""
+    second, the fifth only "hoàn thành nhiệm vụ"; in the third, the fifth did not register and
+    the first's rating has not been typed in yet."""
     staff = generate_staff(2024, per_unit=5, seed=11)
     a, b, c = (staff.in_unit(u) for u in staff.units)
     evaluate(staff.people[a[0]], 2024, Rating.EXCELLENT)
+    evaluate(staff.people[c[0]], 2024, None)
     evaluate(staff.people[a[4]], 2024, Rating.GOOD, discipline=Discipline.WARNING)
     evaluate(staff.people[b[4]], 2024, Rating.COMPLETED)
     for name in a + b + c[:4]:
@@ -56,6 +67,7 @@ def test_a_year_of_awards_from_registration_to_certificates(
     show(qtbot, window, window.awards_tab)
     _propose_through_the_dialog(qtbot, window, fake_messages, staff)
     _check_the_whole_list(qtbot, window, fake_messages, staff)
+    _record_the_missing_rating(qtbot, window, fake_messages, staff)
     _withdraw_the_blocked_one(qtbot, window, fake_messages, staff)
     failing = _vote_in_the_year_end_meeting(qtbot, window, fake_messages, staff)
     _decide_and_print(qtbot, window, fake_messages, staff, failing, monkeypatch)
@@ -98,6 +110,7 @@ def _propose_through_the_dialog(
     qtbot.waitUntil(lambda: tab.is_current() and tab.model.total_count() == 18)
     assert {k: v for k, v in live.items() if v} == {
         (b[4], "LDTT"): ["ldtt_criteria"],
+        (c[0], "LDTT"): ["ldtt_criteria"],  # no rating yet: a warning
         (c[4], "LDTT"): ["registration_required"],
         ("A", "TTLDTT"): ["ttldtt_criteria"],
     }
@@ -109,12 +122,13 @@ def _check_the_whole_list(
     a, b, c = (staff.in_unit(u) for u in staff.units)
     tab = window.awards_tab
 
-    # --- the whole list before the council meets: those three, and nothing else ---------------
+    # --- the whole list before the council meets: those four, and nothing else ----------------
     def look(dialog: YearCheckDialog) -> bool:
         qtbot.waitUntil(dialog.ready)
         found = {(f.recipient, f.award_name, f.rule_code, f.severity.value) for f in dialog.rows()}
         assert found == {
             (b[4], "Lao động tiên tiến", "ldtt_criteria", "block"),
+            (c[0], "Lao động tiên tiến", "ldtt_criteria", "warn"),
             (c[4], "Lao động tiên tiến", "registration_required", "warn"),
             (
                 "Phòng Lãnh sự",
@@ -123,10 +137,13 @@ def _check_the_whole_list(
                 "warn",
             ),
         }
-        messages_shown = {f.rule_code: f.message for f in dialog.rows()}
+        messages_shown = {f.rule_code: f.message for f in dialog.rows() if f.recipient != c[0]}
         assert (
             "Điều 24 Luật Thi đua, khen thưởng số 06/2022/QH15" in messages_shown["ldtt_criteria"]
         )
+        unrated = next(f.message for f in dialog.rows() if f.recipient == c[0])
+        assert "Chưa ghi kết quả xếp loại chất lượng năm 2024" in unrated
+        assert "Lịch sử khen thưởng" in unrated and "Ghi kết quả năm 2024…" in unrated
         assert f"bị kỷ luật từ cảnh cáo trở lên: {a[4]}" in messages_shown["ttldtt_criteria"]
         assert "Khoản 1 Điều 28" in messages_shown["ttldtt_criteria"]
         for who in (c[4], "Phòng Lãnh sự"):
@@ -141,7 +158,7 @@ def _check_the_whole_list(
             )
             dialog.override_selected()
             qtbot.waitUntil(dialog.ready)
-        assert "1 trường hợp không đủ điều kiện, 0 cảnh báo chưa xử lý, 2 cảnh báo đã bỏ qua" in (
+        assert "1 trường hợp không đủ điều kiện, 1 cảnh báo chưa xử lý, 2 cảnh báo đã bỏ qua" in (
             dialog.summary_label.text()
         )
         return False
@@ -149,6 +166,35 @@ def _check_the_whole_list(
     fake_messages.dialog_handlers.append(look)
     tab.check_year()
     assert ProposalEvent.select().where(ProposalEvent.rule_code != "").count() == 2
+
+
+def _record_the_missing_rating(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages, staff: Staff
+) -> None:
+    """Where the warning says: Lịch sử khen thưởng, the person, "Ghi kết quả năm 2024…"."""
+    _a, _b, c = (staff.in_unit(u) for u in staff.units)
+    tab = window.awards_tab
+    page = tab.history_page
+    tab.pages.setCurrentWidget(page)
+    wait_loaded(qtbot, page)
+    page.show_recipient(RecipientKind.INDIVIDUAL, staff.people[c[0]])
+    qtbot.waitUntil(lambda: page.detail.history is not None and page.detail.history.name == c[0])
+    assert page.detail.evaluation_button.text() == "Ghi kết quả năm 2024…"
+
+    def rate(dialog: EvaluationDialog) -> bool:
+        select_data(dialog.rating_combo, Rating.GOOD)
+        return True
+
+    fake_messages.dialog_handlers.append(rate)
+    page.detail.evaluation_button.click()
+    tab.pages.setCurrentIndex(0)
+    proposal = Proposal.get(
+        (Proposal.person == staff.people[c[0]]) & (Proposal.award_type == award_id("LDTT"))
+    )
+    qtbot.waitUntil(lambda: tab.select_where(lambda r: r.id == proposal.id))
+    qtbot.waitUntil(lambda: tab.detail.proposal_id == proposal.id)
+    tab.detail.refresh()
+    assert [f.rule_code for f in tab.detail.findings] == []  # rated: nothing left to say
 
 
 def _withdraw_the_blocked_one(

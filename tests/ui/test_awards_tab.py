@@ -16,7 +16,7 @@ from db.enums import CommendationKind, ProposalStatus, RecipientKind, Severity
 from db.models import Campaign, Proposal, ProposalEvent
 from tests.conftest import FakeMessages
 from tests.staff_gen import Staff, award_id, generate_staff, register
-from tests.ui.conftest import show, wait_loaded
+from tests.ui.conftest import shot, show, wait_loaded
 from ui.dialogs.proposal_dialog import ProposalDialog
 from ui.dialogs.proposal_parts import StepDialog
 from ui.dialogs.year_check_dialog import YearCheckDialog
@@ -177,16 +177,50 @@ def test_status_menu_offers_only_allowed_steps(
     proposals.transition(pid, S.PASSED, on=date(2024, 5, 2))
     wait_loaded(qtbot, tab)
     tab.select_where(lambda r: r.id == pid)
-    texts = [a.text() for a in tab.detail.step_menu.actions()]
+    texts = [a.text() for a in tab.detail.step_menu.actions() if a.isEnabled()]
     assert texts == [
         "Không được thông qua…",
         "Trình cấp trên…",
-        "Được khen thưởng…",
         "Không được khen thưởng…",
     ]
     fake_messages.dialog_handlers.append(lambda d: True)
     tab.detail.step_menu.actions()[1].trigger()
     assert Proposal.get_by_id(pid).status is S.SENT_UP
+
+
+def test_granting_is_left_to_the_decision_and_said_so(
+    qtbot: QtBot, tab: AwardsTab, staff: Staff, fake_messages: FakeMessages
+) -> None:
+    from app import decisions
+    from tests.award_data import director_decision_input
+
+    _name, person = first(staff)
+    pid = proposals.create_proposal(ProposalInput(2024, award_id("LDTT"), person_id=person)).id
+    proposals.transition(pid, S.BEFORE_COUNCIL, on=date(2024, 5, 1))
+    proposals.transition(pid, S.PASSED, on=date(2024, 5, 2))
+    wait_loaded(qtbot, tab)
+    tab.select_where(lambda r: r.id == pid)
+    detail = tab.detail
+    actions = {a.text(): a for a in detail.step_menu.actions()}
+    grant = actions["Được khen thưởng (qua Quyết định)"]
+    assert not grant.isEnabled() and "trang Quyết định" in grant.toolTip()
+    assert detail.step_menu.toolTipsVisible()
+    assert [a.text() for a in actions.values() if a.isEnabled()] == [
+        "Không được thông qua…",
+        "Không được khen thưởng…",
+    ]
+    assert detail.step_button.isEnabled()
+
+    decisions.create_decision(director_decision_input(), [pid])
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.status is S.GRANTED)
+    assert not detail.step_button.isEnabled()  # leaving granted goes through the decision
+    assert "Quyết định số 12/QĐ-SNgV" in detail.step_button.toolTip()
+    assert "gỡ đề nghị khỏi quyết định" in detail.step_button.toolTip()
+    assert not detail.withdraw_button.isEnabled()
+    assert "Quyết định số 12/QĐ-SNgV" in detail.withdraw_button.toolTip()
+    tab.resize(1280, 760)
+    shot(detail, "proposal_detail_granted")
+    assert fake_messages.shown == []
 
 
 def test_dossier_ticked_with_its_reference(

@@ -10,9 +10,17 @@ import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from app import meeting_edit, people, records
+from app import evaluations, meeting_edit, people, records
 from app.vntext import split_name
-from db.enums import AttendanceStatus, CouncilRole, MeetingStatus, ProposalStatus, VoteMethod
+from db.enums import (
+    AttendanceStatus,
+    CouncilRole,
+    MeetingStatus,
+    ProposalStatus,
+    Rating,
+    RecipientKind,
+    VoteMethod,
+)
 from db.models import AwardType, Council, CouncilMember, Meeting, Proposal
 from tests.conftest import FakeMessages
 from tests.ui.conftest import show, wait_loaded
@@ -62,11 +70,12 @@ def test_schedule_prepare_hold_and_vote_the_june_meeting(
 
     for row in meeting_edit.attendance_rows(june.id)[:4]:
         meeting_edit.set_attendance(row.id, AttendanceStatus.PRESENT)
+    tam = people.create_person(people.PersonInput("Bùi", "Văn", "Tâm"))
+    evaluations.save_evaluation(  # LĐTT needs the year's rating (Điều 24)
+        RecipientKind.INDIVIDUAL, tam.id, 2024, evaluations.EvaluationInput(Rating.GOOD)
+    )
     ldtt = records.create(
-        Proposal,
-        year=2024,
-        person=people.create_person(people.PersonInput("Bùi", "Văn", "Tâm")),
-        award_type=AwardType.get(AwardType.code == "LDTT"),
+        Proposal, year=2024, person=tam, award_type=AwardType.get(AwardType.code == "LDTT")
     )
     provincial = records.create(
         Proposal,
@@ -80,10 +89,15 @@ def test_schedule_prepare_hold_and_vote_the_june_meeting(
     def choose(dialog: ChooseProposalsDialog) -> bool:
         for i in range(dialog.list.count()):
             dialog.list.item(i).setCheckState(dialog.list.item(i).checkState().Checked)
+        assert sorted(dialog.chosen()) == [ldtt.id, provincial.id]  # nothing holds them back
         return dialog.save_button.isEnabled()
 
     fake_messages.dialog_handlers.append(choose)
+    fake_messages.confirm_answers.append(True)  # their warnings are listed before they go in
     detail.votes.add_button.click()
+    asked = fake_messages.shown.pop()
+    assert asked[0] == "confirm" and "Hồ Thị Ngọc — Chiến sĩ thi đua cấp tỉnh" in asked[2]
+    assert "chưa đăng ký thi đua năm 2024" in asked[2] and "Bùi Văn Tâm" in asked[2]
     qtbot.waitUntil(lambda: detail.votes.is_current() and detail.votes.model.total_count() == 2)
     assert Proposal.get_by_id(ldtt.id).status is ProposalStatus.BEFORE_COUNCIL
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import meeting_votes
 from app.vntext import clean, has_control_chars
 from ui.dialogs.form_dialog import FormDialog
 
@@ -119,28 +124,85 @@ class MinutesDialog(FormDialog):
         )
 
 
-class ChooseProposalsDialog(FormDialog):
-    """Tick the proposals to put before the meeting."""
+BLOCK_COLOUR, WARN_COLOUR = "#b00020", "#8a5a00"
 
-    def __init__(self, rows: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+
+class ChooseProposalsDialog(FormDialog):
+    """Tick the proposals to put before the meeting. One a condition of the Law holds back is
+    listed greyed (not tickable), with why; one with warnings not yet overridden may be ticked,
+    its warnings shown (the council sees them)."""
+
+    def __init__(
+        self, rows: Sequence[meeting_votes.AgendaCandidate], parent: QWidget | None = None
+    ) -> None:
         super().__init__("Đưa đề nghị vào phiên họp", parent)
+        self.rows = {r.id: r for r in rows}
         self.list = QListWidget(self)
-        for proposal_id, text in rows:
-            entry = QListWidgetItem(text, self.list)
-            entry.setData(Qt.ItemDataRole.UserRole, proposal_id)
+        self.list.setWordWrap(True)
+        for row in rows:
+            entry = QListWidgetItem(self.list)
+            entry.setData(Qt.ItemDataRole.UserRole, row.id)
+            if row.refusal:
+                entry.setText(f"{row.text} — không đủ điều kiện")
+                entry.setFlags(Qt.ItemFlag.NoItemFlags)
+                entry.setForeground(QBrush(QColor(BLOCK_COLOUR)))
+                entry.setToolTip(row.refusal)
+                continue
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
+            if row.warnings:
+                entry.setText(f"{row.text} — {len(row.warnings)} cảnh báo chưa xử lý")
+                entry.setForeground(QBrush(QColor(WARN_COLOUR)))
+                entry.setToolTip("\n".join(f"Cảnh báo: {w}" for w in row.warnings))
+            else:
+                entry.setText(row.text)
+        self.warnings_label = QLabel(self)
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setStyleSheet(f"color: {WARN_COLOUR};")
         self.list.itemChanged.connect(lambda _item: self.revalidate(True))
+        self.list.itemChanged.connect(self._show_warnings)
+        held = sum(bool(r.refusal) for r in rows)
+        note = QLabel(
+            "Đề nghị có cảnh báo vẫn đưa vào được; Hội đồng xem xét cảnh báo khi biểu quyết. "
+            + (
+                f"{held} đề nghị không đủ điều kiện (chữ đỏ, di chuột để xem lý do) không chọn "
+                "được: hãy bổ sung hoặc rút đề nghị ở thẻ Khen thưởng."
+                if held
+                else ""
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #4b5563;")
         self.form.addRow(self.list)
-        self.setMinimumSize(560, 420)
+        self.form.addRow(note)
+        self.form.addRow(self.warnings_label)
+        self.setMinimumSize(620, 460)
+        self._show_warnings()
         self.revalidate()
 
     def chosen(self) -> list[int]:
+        out = []
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            pid = item.data(Qt.ItemDataRole.UserRole)
+            if item.checkState() == Qt.CheckState.Checked and not self.rows[pid].refusal:
+                out.append(pid)
+        return out
+
+    def chosen_warnings(self) -> list[str]:
+        """The ticked proposals that have open warnings, one line each: who, what, what is wrong."""
         return [
-            self.list.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
+            f"{self.rows[pid].text}: {'; '.join(self.rows[pid].warning_details)}"
+            for pid in self.chosen()
+            if self.rows[pid].warnings
         ]
+
+    def _show_warnings(self, *_: object) -> None:
+        warned = [pid for pid in self.chosen() if self.rows[pid].warnings]
+        self.warnings_label.setText(
+            f"{len(warned)} đề nghị đã chọn còn cảnh báo chưa xử lý." if warned else ""
+        )
 
     def problems(self) -> dict[str, str]:
         return {} if self.chosen() else {"list": "Chưa chọn đề nghị nào."}

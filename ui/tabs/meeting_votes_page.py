@@ -38,6 +38,10 @@ class VotesPage(RecordListTab):
             parent=parent,
         )
         self.add_button = QPushButton("Đưa đề nghị vào…", self)
+        self.add_button.setToolTip(
+            "Chọn đề nghị của năm đưa vào phiên họp; đề nghị không đủ điều kiện không chọn được, "
+            "đề nghị có cảnh báo được liệt kê trước khi đưa vào"
+        )
         self.remove_button = QPushButton("Đưa ra khỏi phiên họp", self)
         self.vote_button = QPushButton("Ghi kết quả biểu quyết…", self)
         for button in (self.add_button, self.remove_button, self.vote_button):
@@ -71,10 +75,22 @@ class VotesPage(RecordListTab):
                 self, "Đưa đề nghị vào phiên họp", "Không còn đề nghị nào của năm chờ Hội đồng xét."
             )
             return
-        dialog = ChooseProposalsDialog([(r.id, f"{r.recipient} — {r.award}") for r in rows], self)
-        if messages.run_dialog(dialog):
-            chosen = dialog.chosen()
-            self._run(lambda: meeting_votes.put_before_meeting(meeting_id, chosen))
+        dialog = ChooseProposalsDialog(rows, self)
+        if not messages.run_dialog(dialog):
+            return
+        chosen, warnings = dialog.chosen(), dialog.chosen_warnings()
+        if warnings and not messages.confirm(
+            self,
+            "Đưa đề nghị vào phiên họp",
+            f"{len(warnings)} đề nghị đã chọn còn cảnh báo chưa xử lý (Hội đồng sẽ xem xét khi "
+            "biểu quyết; có thể bỏ qua cảnh báo kèm lý do ở thẻ Khen thưởng):\n"
+            + "\n".join(f"- {w}" for w in warnings[:8])
+            + (f"\n… và {len(warnings) - 8} đề nghị khác" if len(warnings) > 8 else "")
+            + "\n\nVẫn đưa vào phiên họp?",
+            yes="Đưa vào",
+        ):
+            return
+        self._run(lambda: meeting_votes.put_before_meeting(meeting_id, chosen))
 
     def take_off(self) -> None:
         row = self.selected_row()

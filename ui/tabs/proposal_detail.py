@@ -66,9 +66,9 @@ class ProposalDetailPane(QWidget):
         self.step_button.setText("Chuyển trạng thái")
         self.step_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.step_menu = QMenu(self.step_button)
+        self.step_menu.setToolTipsVisible(True)  # a greyed step says why
         self.step_button.setMenu(self.step_menu)
         self.withdraw_button = QPushButton("Rút đề nghị…", self)
-        self.withdraw_button.setToolTip("Rút đề nghị (giữ lại, ghi lý do)")
         actions = QHBoxLayout()
         for w in (self.submit_button, self.step_button, self.withdraw_button):
             actions.addWidget(w)
@@ -175,17 +175,30 @@ class ProposalDetailPane(QWidget):
         self.step_menu.clear()
         if self.detail is None:
             return
-        for status in self.detail.allowed:
-            if status is S.BEFORE_COUNCIL:
-                continue  # the submit button checks eligibility first
-            action = self.step_menu.addAction(f"{STEP_NAMES[status]}…")
-            action.triggered.connect(lambda _c=False, s=status: self.step(s))
+        held = dict(self.detail.by_decision)
+        for status in ProposalStatus:
+            if status in held:  # a decision takes this step: shown greyed, with where to go
+                text = (
+                    "Được khen thưởng (qua Quyết định)"
+                    if status is S.GRANTED
+                    else f"{STEP_NAMES[status]} (gỡ khỏi Quyết định trước)"
+                )
+                action = self.step_menu.addAction(text)
+                action.setEnabled(False)
+                action.setToolTip(held[status])
+            elif status in self.detail.allowed and status is not S.BEFORE_COUNCIL:
+                # (before the council: the submit button, which checks eligibility first)
+                action = self.step_menu.addAction(f"{STEP_NAMES[status]}…")
+                action.triggered.connect(lambda _c=False, s=status: self.step(s))
 
     def _update_buttons(self, *_: object) -> None:
         d = self.detail
         self.submit_button.setEnabled(d is not None and S.BEFORE_COUNCIL in d.allowed)
-        self.step_button.setEnabled(bool(self.step_menu.actions()) and d is not None)
+        steps = any(a.isEnabled() for a in self.step_menu.actions())
+        self.step_button.setEnabled(steps)
+        self.step_button.setToolTip(_steps_tip(d, steps))
         self.withdraw_button.setEnabled(d is not None and d.status not in (S.WITHDRAWN, S.GRANTED))
+        self.withdraw_button.setToolTip(_withdraw_tip(d))
         chosen = self.selected_finding()
         self.override_button.setEnabled(
             chosen is not None and not chosen.blocking and not chosen.overridden
@@ -304,6 +317,28 @@ class ProposalDetailPane(QWidget):
             self._run(lambda: proposals.set_dossier_item(row.id, True, reference))
 
 
+def _steps_tip(d: ProposalDetail | None, any_step: bool) -> str:
+    if any_step or d is None:
+        return "Chuyển đề nghị sang trạng thái khác (ghi ngày, căn cứ)"
+    if d.by_decision:
+        return d.by_decision[0][1]
+    if d.status is S.DRAFT:
+        return "Đề nghị dự thảo: dùng “Trình Hội đồng…” (kiểm tra điều kiện trước)"
+    return f"Không có bước chuyển trạng thái nào từ “{d.status.label}”"
+
+
+def _withdraw_tip(d: ProposalDetail | None) -> str:
+    if d is not None and d.status is S.GRANTED:
+        where = d.decision_text or "quyết định khen thưởng"
+        return (
+            f"Đề nghị đã được khen thưởng ({where}); không rút được. Nếu quyết định thay đổi, "
+            "hãy gỡ đề nghị khỏi quyết định ở trang Quyết định"
+        )
+    if d is not None and d.status is S.WITHDRAWN:
+        return "Đề nghị đã rút"
+    return "Rút đề nghị (giữ lại, ghi lý do)"
+
+
 def _summary_html(d: ProposalDetail) -> str:
     lines = [
         f"<b style='font-size:13pt'>{escape(d.recipient_name)}</b>"
@@ -320,6 +355,11 @@ def _summary_html(d: ProposalDetail) -> str:
         lines.append(f"Phiên họp: {escape(d.meeting_title)}")
     if d.decision_text:
         lines.append(escape(d.decision_text))
+        if d.status is S.GRANTED and d.by_decision:
+            lines.append(
+                "<span style='color:#4b5563'>Trạng thái theo quyết định: muốn thay đổi, hãy gỡ "
+                "đề nghị khỏi quyết định ở trang Quyết định.</span>"
+            )
     if d.withdrawn_reason:
         lines.append(f"Lý do rút: {escape(d.withdrawn_reason)}")
     if d.achievements:
