@@ -12,8 +12,8 @@ from db.enums import MeetingStatus, ProposalStatus, ScheduleKind, TaskStatus
 from db.models import (
     AwardType,
     Campaign,
-    Decision,
     CampaignReport,
+    Decision,
     PlanItem,
     Proposal,
     Registration,
