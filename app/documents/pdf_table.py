@@ -155,6 +155,19 @@ class RowsTable(Flowable):
         )
         return [parts[0], following]
 
+    def without_last(self, count: int) -> tuple[RowsTable, RowsTable]:
+        """The table without its last ``count`` rows, and those rows as a table continuing it
+        on the next page (the header row repeated when the table repeats it)."""
+        head = self.head if self.repeat_head else None
+        first = RowsTable(
+            self.head, self.rows[:-count], self.widths, self.aligns, self.repeat_head,
+            self.frame_height,
+        )  # fmt: skip
+        rest = RowsTable(
+            head, self.rows[-count:], self.widths, self.aligns, self.repeat_head, self.frame_height
+        )
+        return first, rest
+
     def draw(self) -> None:
         assert self._table is not None
         self._table.drawOn(self.canv, 0, 0)
