@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether
 from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import _listWrapOn
 
 from app.documents.pdf_table import RowsTable
@@ -60,7 +61,8 @@ class KeepWithFollowing(Flowable):
                 return everything
             if not isinstance(follower, KeepTogether):
                 parts = follower.splitOn(self.canv, available_width, room)
-                if len(parts) > 1:
+                # (a split that starts with a page break puts nothing under the heading)
+                if len(parts) > 1 and not isinstance(parts[0], ActionFlowable):
                     return [*self.heads, *parts]
         if _at_top(self):
             return everything  # a whole page cannot do better: let the frame break it
@@ -114,10 +116,25 @@ class KeepWithEnd(Flowable):
             if at_top:
                 return [lead, *tail]  # a whole page cannot do better
         else:
-            parts = lead.splitOn(self.canv, available_width, available_height)
+            parts = self._split_lead(available_width, available_height)
             if len(parts) > 1:
                 return [*parts[:-1], KeepWithEnd(parts[-1], tail)]
             if at_top:
                 return [*(parts or [lead]), *tail]
         # what split returns first is laid out at once and must fit: the page break goes first
         return [FrameBreak(), KeepWithEnd(lead, tail)]
+
+    def _split_lead(self, width: float, height: float) -> list[Flowable]:
+        """The lead split to the height, leaving at least END_ROWS rows of a table to go
+        with the closing (a paragraph leaves two lines: widow control)."""
+        parts = self.lead.splitOn(self.canv, width, height)
+        while (
+            len(parts) > 1
+            and isinstance(self.lead, RowsTable)
+            and isinstance(parts[-1], RowsTable)
+            and len(parts[-1].rows) < END_ROWS
+            and height > 0
+        ):
+            height -= self.lead.min_row_height  # one row fewer here
+            parts = self.lead.splitOn(self.canv, width, height)
+        return parts

@@ -100,6 +100,11 @@ class RowsTable(Flowable):
         self._min_row = CELL_LEADING + CELL_PADDING[1] + CELL_PADDING[3]
         self._table: RLTable | None = None
 
+    @property
+    def min_row_height(self) -> float:
+        """The height of a row of one line."""
+        return self._min_row
+
     def _window(self, available_height: float) -> int:
         """More rows than can fit in the height (every row is at least one line high)."""
         return min(len(self.rows), int(available_height / self._min_row) + 2)
