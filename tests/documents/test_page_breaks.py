@@ -110,6 +110,16 @@ def test_the_signer_is_on_the_page_of_the_last_paragraph(offset: float) -> None:
     assert _page_of(pages, SIGNER.name) == _page_of(pages, "những dòng cuối cùng của đoạn văn")
 
 
+@pytest.mark.parametrize("offset", OFFSETS_MM)
+def test_a_last_heading_goes_with_its_short_paragraph_and_the_signature(offset: float) -> None:
+    # the campaign plan's "VI. TỔ CHỨC THỰC HIỆN" was left alone at the foot of page 1
+    last = "Phòng Người Việt Nam ở nước ngoài chủ trì, theo dõi, đôn đốc và tổng hợp kết quả."
+    body = (*_filler(offset), Heading("VI. TỔ CHỨC THỰC HIỆN"), Paragraph(last))
+    pages = _pages(render_pdf(_doc(body)))
+    signed = _page_of(pages, SIGNER.name)
+    assert _page_of(pages, "VI. TỔ CHỨC THỰC HIỆN") == _page_of(pages, last) == signed
+
+
 @pytest.mark.parametrize("count", range(20, 44))
 def test_the_signer_is_on_the_page_of_the_last_rows_of_a_table(count: int) -> None:
     body = (Heading("DANH SÁCH ĐĂNG KÝ"), _table(_rows(count)))
