@@ -236,8 +236,8 @@ def _certificate_block(
 
 
 def _lead_in(document: Document, text: str, look: Look) -> None:
-    """A body line; one ending with ":" (it announces what follows) is kept with it."""
-    _line(document, text, replace(look, keep_next=text.rstrip().endswith(":")))
+    """A body line; a short one ending with ":" (it announces what follows) is kept with it."""
+    _line(document, text, replace(look, keep_next=lay.is_lead_in(text)))
 
 
 def _block(document: Document, block: m.Block, text_mm: float) -> None:

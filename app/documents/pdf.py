@@ -139,9 +139,9 @@ def _kept_with_next(flowable: Flowable) -> Flowable:
 
 
 def _lead_in(text: str, style: object) -> RLParagraph:
-    """A body line; one ending with ":" (it announces what follows) is kept with it."""
+    """A body line; a short one ending with ":" (it announces what follows) is kept with it."""
     paragraph = _para(text, style)
-    return _kept_with_next(paragraph) if text.rstrip().endswith(":") else paragraph  # type: ignore[return-value]
+    return _kept_with_next(paragraph) if lay.is_lead_in(text) else paragraph  # type: ignore[return-value]
 
 
 def _block(block: m.Block, styles: StyleSheet1, width: float, height: float) -> list[Flowable]:

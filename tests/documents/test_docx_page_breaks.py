@@ -72,6 +72,13 @@ def test_a_line_ending_with_a_colon_keeps_with_what_it_announces() -> None:
     assert lead_in.paragraph_format.keep_with_next is True
 
 
+def test_a_long_paragraph_ending_with_a_colon_is_not_kept_with_the_next() -> None:
+    long = "Căn cứ kết quả bình xét của các phòng, đơn vị thuộc Sở, " * 8 + "cụ thể như sau:"
+    document = _open(render_docx(_doc((Paragraph(long), Table(("STT",), (("1",),))))))
+    paragraph = next(p for p in document.paragraphs if p.text == long)
+    assert not paragraph.paragraph_format.keep_with_next
+
+
 def test_widow_and_orphan_control_is_on_for_every_paragraph() -> None:
     styles = _open(render_docx(_doc((Paragraph("Nội dung."),)))).styles.element
     defaults = styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")

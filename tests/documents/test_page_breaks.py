@@ -94,6 +94,14 @@ def test_a_heading_stays_with_the_first_row_of_its_table(offset: float) -> None:
     assert _page_of(pages, "Nguyễn Văn An Trưởng phòng") == first
 
 
+@pytest.mark.parametrize("offset", OFFSETS_MM)
+def test_a_lead_in_line_stays_with_the_table_it_announces(offset: float) -> None:
+    lead_in = "Các phòng, đơn vị đăng ký thi đua năm 2024 như sau:"
+    body = (*_filler(offset), Paragraph(lead_in), _table(_rows(30)))
+    pages = _pages(render_pdf(_doc(body)))
+    assert _page_of(pages, lead_in) == _page_of(pages, "1 Người thứ 1 ")
+
+
 def test_a_long_paragraph_after_a_heading_starts_under_it_not_on_the_next_page() -> None:
     # room for the heading and a few lines, not for the whole paragraph: it is broken, not moved
     body = (*_filler(40), Heading("III. TỔ CHỨC THỰC HIỆN"), Paragraph(LONG * 2))
