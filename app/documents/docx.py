@@ -29,6 +29,7 @@ ALIGN = {
     "center": WD_ALIGN_PARAGRAPH.CENTER,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
 }
+END_ROWS = 2  # rows of a table ending the body that go with the signature (as in the PDF)
 FIXED_TIME = datetime(2000, 1, 1)  # core properties carry no real date: same data, same bytes
 CREATOR = "TĐKT Desk"
 Container = Document | _Cell
@@ -46,6 +47,7 @@ class Look:
     space_before: float = 0
     space_after: float = 0
     keep_next: bool = False
+    keep_lines: bool = False  # all its lines on one page
     hanging: bool = False  # a "- " line: the dash hangs out of the text after it
 
 
@@ -81,6 +83,8 @@ def _line(container: Container, text: str, look: Look) -> Paragraph:
         fmt.first_line_indent = start
     if look.keep_next:
         fmt.keep_with_next = True
+    if look.keep_lines:
+        fmt.keep_together = True
     run = paragraph.add_run(printable(text))  # python-docx turns "\n" into a line break
     run.bold, run.italic = look.bold or None, look.italic or None
     run.font.size = Pt(look.size)
@@ -231,11 +235,16 @@ def _certificate_block(
         fmt.line_spacing, fmt.line_spacing_rule = Pt(1), WD_LINE_SPACING.EXACTLY
 
 
+def _lead_in(document: Document, text: str, look: Look) -> None:
+    """A body line; a short one ending with ":" (it announces what follows) is kept with it."""
+    _line(document, text, replace(look, keep_next=lay.is_lead_in(text)))
+
+
 def _block(document: Document, block: m.Block, text_mm: float) -> None:
     if isinstance(block, m.Heading):
         space = 6 if block.level == 1 else 0
         look = replace(BODY, bold=True, italic=block.level == 3, space_before=space)
-        _line(document, block.text, replace(look, keep_next=True))
+        _line(document, block.text, replace(look, keep_next=True, keep_lines=True))
     elif isinstance(block, m.Paragraph):
         look = Look(
             bold=block.bold,
@@ -244,11 +253,11 @@ def _block(document: Document, block: m.Block, text_mm: float) -> None:
             first_indent=block.indent_first_line,
             space_after=6,
         )
-        _line(document, block.text, look)
+        _lead_in(document, block.text, look)
     elif isinstance(block, m.LabelledLine):
-        _line(document, f"{lay.DASH}{block.label}: {block.text}", DASH)
+        _lead_in(document, f"{lay.DASH}{block.label}: {block.text}", DASH)
     elif isinstance(block, m.Bullet):
-        _line(document, f"{lay.DASH}{block.text}", DASH)
+        _lead_in(document, f"{lay.DASH}{block.text}", DASH)
     elif isinstance(block, m.Table):
         _table(document, block, text_mm)
     elif isinstance(block, m.Spacer):
@@ -295,11 +304,15 @@ def _recipients(
 
 
 def _space_before_closing(document: Document) -> None:
-    """A little space; the last paragraph and the space stay on the signature's page."""
+    """A little space; the end of the body and the space stay on the signature's page: the
+    last paragraph (its last two lines, widow control), or the last rows of a table."""
     body = document.element.body
     last = body[-2] if len(body) > 1 else None  # the final child is the section properties
     if last is not None and last.tag == qn("w:p"):
         Paragraph(last, document._body).paragraph_format.keep_with_next = True
+        before = body[-3] if len(body) > 2 else None  # an empty paragraph follows each table
+        if before is not None and before.tag == qn("w:tbl") and not "".join(last.itertext()):
+            x.keep_rows_with_next(before, END_ROWS)
     _line(document, "", Look(size=6, keep_next=True))
 
 
@@ -313,6 +326,7 @@ def _closing(document: Document, doc: m.AdminDocument, text_mm: float) -> None:
             _signature(rows[0][1], doc.signer)
         if doc.recipients:
             _recipients(rows[1][0], doc, space_before=8)
+            x.keep_row_with_next(rows[0][0]._tc.getparent())  # with the recipients' row
     elif doc.recipients or has_signer:
         _space_before_closing(document)
         ((left, right),) = _two_columns(document, text_mm, lay.CLOSING_SPLIT)

@@ -87,10 +87,14 @@ def set_defaults(document: Document, font: str, size_pt: float) -> None:
     lang = _child(rpr, "w:lang")
     lang.set(qn("w:val"), "vi-VN")
     lang.set(qn("w:eastAsia"), "vi-VN")
-    spacing = _child(_child(_child(defaults, "w:pPrDefault"), "w:pPr"), "w:spacing")
+    ppr = _child(_child(defaults, "w:pPrDefault"), "w:pPr")
+    spacing = _child(ppr, "w:spacing")
     for key, value in (("w:before", "0"), ("w:after", "0"), ("w:line", "240")):
         spacing.set(qn(key), value)
     spacing.set(qn("w:lineRule"), "auto")
+    # widow and orphan control, as in Word's own Normal template: never one line of a
+    # paragraph alone at the foot or the head of a page (absent, the schema means off)
+    ppr.get_or_add_widowControl()
 
 
 def bottom_border(paragraph: Paragraph, size_eighths: int = 6) -> None:
@@ -202,6 +206,9 @@ def append_rows(
     widths = [twips(mm) for mm in widths_mm]
     for values in rows:
         tr = etree.SubElement(tbl, qn("w:tr"))
+        # a row is never broken across two pages (the PDF breaks only a row taller than one)
+        flag = etree.SubElement(etree.SubElement(tr, qn("w:trPr")), qn("w:cantSplit"))
+        flag.set(qn("w:val"), "true")
         for value, width, align in zip(values, widths, aligns, strict=False):
             tc = etree.SubElement(tr, qn("w:tc"))
             tcw = etree.SubElement(etree.SubElement(tc, qn("w:tcPr")), qn("w:tcW"))
@@ -213,6 +220,19 @@ def append_rows(
             )
             if value:
                 text_runs(p, value, rpr)
+
+
+def keep_rows_with_next(tbl: etree._Element, count: int) -> None:
+    """The last ``count`` rows of a table kept on one page with what follows the table (Word
+    keeps a row with the next when its paragraphs are kept with the next)."""
+    for tr in tbl.findall(qn("w:tr"))[-count:]:
+        keep_row_with_next(tr)
+
+
+def keep_row_with_next(tr: etree._Element) -> None:
+    """Every paragraph of the row kept with the next: the row stays with what follows it."""
+    for p in tr.iter(qn("w:p")):
+        Paragraph(p, None).paragraph_format.keep_with_next = True  # type: ignore[arg-type]
 
 
 def page_number_field(paragraph: Paragraph, size_pt: float) -> None:

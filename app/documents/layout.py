@@ -41,6 +41,15 @@ SIZE_PAGE_NUMBER = 13
 SIZE_CV_SUBJECT = 12  # "V/v …" of a công văn, under the number
 
 
+LEAD_IN_MAX_CHARS = 300  # about four lines: a longer paragraph is not moved to keep it
+
+
+def is_lead_in(text: str) -> bool:
+    """A short line announcing what follows ("… như sau:"): kept on a page with its start."""
+    text = text.rstrip()
+    return text.endswith(":") and len(text) <= LEAD_IN_MAX_CHARS
+
+
 @dataclass(frozen=True)
 class PageGeometry:
     """The page and text area of one orientation, in millimetres."""

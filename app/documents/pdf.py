@@ -12,7 +12,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -28,11 +27,10 @@ from reportlab.platypus import Table as RLTable
 from app.documents import layout as lay
 from app.documents import model as m
 from app.documents.fonts import FontChoice, register_fonts
-from app.documents.pdf_table import table_flowables
+from app.documents.pdf_keep import KeepWithEnd, KeepWithFollowing
+from app.documents.pdf_table import RowsTable, table_flowables
 from app.documents.styles import REGULAR, body_variant, build_styles, display_style
 from app.documents.text import printable, upper
-
-HEADING_ROOM = 30 * mm  # the heading and about three lines of what follows
 
 CREATOR = "TĐKT Desk"
 
@@ -134,10 +132,21 @@ def _title(doc: m.AdminDocument, styles: StyleSheet1) -> list[Flowable]:
     return out
 
 
+def _kept_with_next(flowable: Flowable) -> Flowable:
+    """Marked to stay on one page with the start of what follows (see _keep_headings)."""
+    flowable.tdkt_keep_next = True  # type: ignore[attr-defined]
+    return flowable
+
+
+def _lead_in(text: str, style: object) -> RLParagraph:
+    """A body line; a short one ending with ":" (it announces what follows) is kept with it."""
+    paragraph = _para(text, style)
+    return _kept_with_next(paragraph) if lay.is_lead_in(text) else paragraph  # type: ignore[return-value]
+
+
 def _block(block: m.Block, styles: StyleSheet1, width: float, height: float) -> list[Flowable]:
     if isinstance(block, m.Heading):
-        # a new page when fewer than about three lines would follow the heading on this one
-        return [CondPageBreak(HEADING_ROOM), _para(block.text, styles[f"Heading{block.level}"])]
+        return [_kept_with_next(_para(block.text, styles[f"Heading{block.level}"]))]
     if isinstance(block, m.Paragraph):
         style = body_variant(
             styles,
@@ -146,11 +155,11 @@ def _block(block: m.Block, styles: StyleSheet1, width: float, height: float) -> 
             align=block.align,
             indent=block.indent_first_line,
         )
-        return [_para(block.text, style)]
+        return [_lead_in(block.text, style)]
     if isinstance(block, m.LabelledLine):
-        return [_para(f"{lay.DASH}{block.label}: {block.text}", styles["Dash"])]
+        return [_lead_in(f"{lay.DASH}{block.label}: {block.text}", styles["Dash"])]
     if isinstance(block, m.Bullet):
-        return [_para(f"{lay.DASH}{block.text}", styles["Dash"])]
+        return [_lead_in(f"{lay.DASH}{block.text}", styles["Dash"])]
     if isinstance(block, m.Table):
         return table_flowables(block, styles, width, height)
     if isinstance(block, m.Spacer):
@@ -226,6 +235,36 @@ def _closing(doc: m.AdminDocument, styles: StyleSheet1, width: float) -> RLTable
     return _plain_table(rows, widths)  # type: ignore[arg-type]
 
 
+# what the closing can be kept with: the body's last paragraph, table or chart
+_END_LEADS = (RLParagraph, RowsTable, KeepTogether, KeepWithEnd)
+
+
+def _keep_end(story: list[Flowable], tail: list[Flowable]) -> list[Flowable]:
+    """The closing (or a signature block) appended on one page with the end of the body."""
+    spaces: list[Flowable] = []
+    while story and isinstance(story[-1], RLSpacer):
+        spaces.insert(0, story.pop())
+    if story and isinstance(story[-1], _END_LEADS):
+        return [*story[:-1], KeepWithEnd(story[-1], [*spaces, *tail])]
+    return [*story, *spaces, *tail]
+
+
+def _keep_headings(story: list[Flowable]) -> list[Flowable]:
+    """Each run of headings (and lead-in lines) grouped with the block that follows it."""
+    out: list[Flowable] = []
+    heads: list[Flowable] = []
+    for flowable in story:
+        if getattr(flowable, "tdkt_keep_next", False) or (heads and isinstance(flowable, RLSpacer)):
+            heads.append(flowable)
+        elif heads and not isinstance(flowable, RLPageBreak):
+            out.append(KeepWithFollowing(heads, flowable))
+            heads = []
+        else:
+            out += [*heads, flowable]
+            heads = []
+    return out + heads
+
+
 def _story(
     doc: m.AdminDocument, styles: StyleSheet1, width: float, height: float
 ) -> list[Flowable]:
@@ -236,16 +275,15 @@ def _story(
         story += _title(doc, styles)
     for block in doc.body:
         flowables = _block(block, styles, width, height)
-        if isinstance(block, m.SignatureBlock):  # kept with the paragraph before it
-            last = [story.pop()] if story and isinstance(story[-1], RLParagraph) else []
-            flowables = [KeepTogether([*last, RLSpacer(1, 10), *flowables])]
-        story += flowables
+        if isinstance(block, m.SignatureBlock):  # kept with the end of what comes before it
+            story = _keep_end(story, [RLSpacer(1, 10), *flowables])
+        else:
+            story += flowables
     closing = _closing(doc, styles, width)
     if closing is not None:
-        # the signature never stands alone on a page: the last paragraph goes with it
-        last = [story.pop()] if story and isinstance(story[-1], RLParagraph) else []
-        story.append(KeepTogether([*last, RLSpacer(1, 10), closing]))
-    return story
+        # the signature never stands alone on a page: the end of the body goes with it
+        story = _keep_end(story, [RLSpacer(1, 10), closing])
+    return _keep_headings(story)
 
 
 def render_pdf(doc: m.AdminDocument, *, font: FontChoice | None = None) -> bytes:

@@ -100,6 +100,11 @@ class RowsTable(Flowable):
         self._min_row = CELL_LEADING + CELL_PADDING[1] + CELL_PADDING[3]
         self._table: RLTable | None = None
 
+    @property
+    def min_row_height(self) -> float:
+        """The height of a row of one line."""
+        return self._min_row
+
     def _window(self, available_height: float) -> int:
         """More rows than can fit in the height (every row is at least one line high)."""
         return min(len(self.rows), int(available_height / self._min_row) + 2)
@@ -154,6 +159,19 @@ class RowsTable(Flowable):
             head, rest, self.widths, self.aligns, self.repeat_head, self.frame_height
         )
         return [parts[0], following]
+
+    def without_last(self, count: int) -> tuple[RowsTable, RowsTable]:
+        """The table without its last ``count`` rows, and those rows as a table continuing it
+        on the next page (the header row repeated when the table repeats it)."""
+        head = self.head if self.repeat_head else None
+        first = RowsTable(
+            self.head, self.rows[:-count], self.widths, self.aligns, self.repeat_head,
+            self.frame_height,
+        )  # fmt: skip
+        rest = RowsTable(
+            head, self.rows[-count:], self.widths, self.aligns, self.repeat_head, self.frame_height
+        )
+        return first, rest
 
     def draw(self) -> None:
         assert self._table is not None

@@ -70,9 +70,13 @@ def _body_styles() -> list[ParagraphStyle]:
         "alignment": TA_JUSTIFY,
         "firstLineIndent": INDENT,
         "spaceAfter": 6,
+        # widow and orphan control (as Word's): never one line of a paragraph alone at the
+        # head or the foot of a page
+        "allowWidows": 0,
+        "allowOrphans": 0,
     }
-    # Headings are not kept with the whole next paragraph (a long one would leave a quarter
-    # page empty); pdf.py puts a conditional page break before each heading instead.
+    # Headings are kept with the first lines of what follows, not with the whole next
+    # paragraph (a long one would leave a quarter page empty): see pdf_keep.py.
     headings = dict(body)
     return [
         _style("Body", REGULAR, size, **body),

@@ -127,7 +127,9 @@ def test_data_table_repeats_its_header_row(plan_docx: bytes) -> None:
     assert [c.text for c in data.rows[30].cells] == ["30", "Nguyễn Văn An", "Văn phòng Sở (đợt 3)"]
     head = data.rows[0]._tr.trPr
     assert head.find(f"{W}tblHeader").get(qn("w:val")) == "true"
-    assert data.rows[1]._tr.trPr is None
+    row = data.rows[1]._tr.trPr  # a data row: never broken across pages, not repeated
+    assert row.find(f"{W}cantSplit").get(qn("w:val")) == "true"
+    assert row.find(f"{W}tblHeader") is None
     assert {b.get(qn("w:val")) for b in data._tbl.tblPr.find(f"{W}tblBorders")} == {"single"}
 
 
