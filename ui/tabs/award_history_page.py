@@ -313,15 +313,19 @@ class EligiblePage(RecordListTab):
 def install(tab: Any) -> None:
     """Put the import button on the awards tab's proposals list and add the two history pages
     (``tab`` is the AwardsTab: its ``actions_layout``, ``add_page``, ``year`` and ``today``)."""
-    from ui.dialogs.award_import_dialog import open_import_dialog
+
+    def open_import() -> None:
+        # imported on the first click: the import reads Excel and Word (openpyxl, python-docx),
+        # which the window does not need to start
+        from ui.dialogs.award_import_dialog import open_import_dialog
+
+        open_import_dialog(tab, tab.year or getattr(tab, "today", date.today()).year)
 
     button = QPushButton("Nhập danh sách…", tab)
     button.setToolTip(
         "Nhập danh sách đề nghị của các đơn vị từ tệp Excel hoặc Word (có tệp mẫu để gửi đơn vị)"
     )
-    button.clicked.connect(
-        lambda: open_import_dialog(tab, tab.year or getattr(tab, "today", date.today()).year)
-    )
+    button.clicked.connect(open_import)
     tab.actions_layout.addWidget(button)
     tab.import_button = button
     tab.history_page = AwardHistoryPage()
