@@ -17,6 +17,7 @@ from db.enums import AttendanceStatus
 from db.models import AgendaItem, AwardType, Council, Meeting, Person, Proposal, Unit, Vote
 
 COUNCIL = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
+FILL = "…" * 16  # dots for the secretary to write on (short enough not to wrap)
 
 
 def clock(value: time | None) -> str:
@@ -158,7 +159,8 @@ def _vote_rows(meeting_id: int, on: date) -> tuple[list[tuple[str, ...]], list[s
     )
     units = dict(Unit.select(Unit.id, Unit.name).tuples())
     awards = {a.id: a for a in AwardType.select()}
-    rows, bases = [], []
+    rows: list[tuple[str, ...]] = []
+    bases: dict[str, list[str]] = {}  # rule applied -> the titles it was applied to
     thresholds: dict[str, Threshold] = {}
     proposals = {  # one query for the proposals voted on, not one per vote
         p.id: p
@@ -189,10 +191,12 @@ def _vote_rows(meeting_id: int, on: date) -> tuple[list[tuple[str, ...]], list[s
                 "Đạt" if result.passed else "Không đạt",
             )
         )
-        bases.append(
-            f"{award.name}: ngưỡng {threshold.percent}% trên {result.base_label} ({threshold.source})."
-        )
-    return rows, list(dict.fromkeys(bases))
+        rule = f"ngưỡng {threshold.percent}% trên {result.base_label} ({threshold.source})"
+        titles = bases.setdefault(rule, [])
+        if award.name not in titles:
+            titles.append(award.name)
+    # one line per rule, naming every title it was applied to (not one line per title)
+    return rows, [f"{', '.join(titles)}: {rule}." for rule, titles in bases.items()]
 
 
 def minutes_document(meeting_id: int) -> AdminDocument:
@@ -206,21 +210,36 @@ def minutes_document(meeting_id: int) -> AdminDocument:
         Paragraph(f"Địa điểm: {facts.place or BLANK * 3}."),
         Paragraph(f"Chủ trì: {facts.chair or BLANK * 3}. Thư ký: {facts.secretary or BLANK * 3}."),
         Heading("I. THÀNH PHẦN THAM DỰ", 1),
-        Paragraph(
-            f"Có mặt {len(present)}/{len(members)} thành viên Hội đồng; theo quy chế cần ít nhất "
-            f"{quorum.required} ({quorum.rule}): phiên họp "
-            + ("đủ điều kiện tiến hành." if quorum.met else "không đủ số thành viên theo quy định.")
-        ),
-        Table(
-            ("Họ và tên", "Chức danh", "Tình hình tham dự"),
-            tuple(
-                (a.name, a.role, a.status.label + (f" ({a.reason})" if a.reason else ""))
-                for a in members + guests
-            ),
-            (0.38, 0.32, 0.30),
-        ),
-        Heading("II. NỘI DUNG PHIÊN HỌP", 1),
     ]
+    if members or guests:
+        body += [
+            Paragraph(
+                f"Có mặt {len(present)}/{len(members)} thành viên Hội đồng; theo quy chế cần ít "
+                f"nhất {quorum.required} ({quorum.rule}): phiên họp "
+                + (
+                    "đủ điều kiện tiến hành."
+                    if quorum.met
+                    else "không đủ số thành viên theo quy định."
+                )
+            ),
+            Table(
+                ("Họ và tên", "Chức danh", "Tình hình tham dự"),
+                tuple(
+                    (a.name, a.role, a.status.label + (f" ({a.reason})" if a.reason else ""))
+                    for a in members + guests
+                ),
+                (0.38, 0.32, 0.30),
+            ),
+        ]
+    else:  # nothing recorded yet: lines for the secretary to fill in, not "0/0, at least 0"
+        body += [
+            Paragraph(f"Thành viên Hội đồng có mặt: {FILL}"),
+            Paragraph(f"Vắng mặt (lý do): {FILL}"),
+        ]
+    body.append(Heading("II. NỘI DUNG PHIÊN HỌP", 1))
+    if not facts.agenda:
+        body.append(Paragraph(f"Nội dung thảo luận và kết luận: {FILL}"))
+        body.append(Paragraph("…" * 29))  # a whole line under the first-line indent
     for number, item in enumerate(facts.agenda, start=1):
         body.append(Heading(f"{number}. {item.title}", 2))
         record = _agenda_record(item.id)

@@ -21,7 +21,7 @@ from app.reports import meeting_report
 from app.vntext import split_name
 from app.voting import VoteCount
 from db.enums import AttendanceStatus, CouncilRole, VoteMethod
-from db.models import AwardType, Council, CouncilMember, Proposal
+from db.models import Attendance, AwardType, Council, CouncilMember, Proposal
 
 
 @pytest.fixture
@@ -187,3 +187,36 @@ def test_one_invitation_per_invitee_on_the_command_line(tmp_path: Path) -> None:
     )
     text = re.sub(r"\s+", " ", PdfReader(str(out)).pages[0].extract_text())
     assert "- Bà Lê Thị Hồng, Khách mời;" in text and "Phạm Thị Anh Thư," not in text
+
+
+def test_the_minutes_give_one_line_per_voting_rule_naming_its_titles(june: int) -> None:
+    person = Proposal.get().person
+    second = records.create(
+        Proposal,
+        year=2024,
+        person=person,
+        award_type=AwardType.get(AwardType.code == "GK_SO"),
+        achievements="Hoàn thành xuất sắc nhiệm vụ 6 tháng đầu năm",
+        meeting=june,
+    )
+    mv.record_vote(
+        june, second.id, VoteCount(VoteMethod.SHOW_OF_HANDS, 5, 4, votes_for=4, votes_against=0)
+    )
+    text = _text(render_pdf(meeting_report.minutes_document(june)))
+    assert text.count("Cơ sở tính:") == 1
+    assert "Cơ sở tính: Lao động tiên tiến, Giấy khen của Giám đốc Sở: ngưỡng 51% trên 4" in text
+
+
+def test_minutes_of_a_meeting_with_nothing_recorded_leave_lines_to_fill_in(
+    sample_db: pw.SqliteDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TDKT_DOC_FONT", "bundled")
+    meeting = me.create_meeting(
+        me.MeetingInput(2024, "Phiên họp bất thường", held_on=date(2024, 9, 9))
+    )
+    for row in Attendance.select().where(Attendance.meeting == meeting.id):
+        records.delete(row)
+    text = _text(render_pdf(meeting_report.minutes_document(meeting.id)))
+    assert "0/0" not in text and "cần ít nhất 0" not in text
+    assert "Thành viên Hội đồng có mặt: ……" in text
+    assert "II. NỘI DUNG PHIÊN HỌP Nội dung thảo luận và kết luận: ……" in text
