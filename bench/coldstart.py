@@ -47,7 +47,6 @@ def _hook_window() -> None:
     from PySide6.QtCore import QTimer
 
     from ui import application
-    from ui.tabs.directory_tab import DirectoryTab
 
     real_open_window = application.open_window
 
@@ -56,7 +55,8 @@ def _hook_window() -> None:
         if window is None:
             return None
         widget = window.tabs.currentWidget()
-        tab = widget.current_list() if isinstance(widget, DirectoryTab) else widget
+        current_list = getattr(widget, "current_list", None)  # Danh mục: its inner list
+        tab = current_list() if current_list is not None else widget  # (not importing its tab)
 
         def ready(count: int | None = None) -> None:
             if not (window.isVisible() and tab.is_current()):

@@ -72,12 +72,9 @@ def test_every_module_has_a_docstring() -> None:
     assert missing == []
 
 
-def test_the_window_starts_without_the_document_and_spreadsheet_libraries(
-    tmp_path: Path,
-) -> None:
-    """ReportLab, python-docx and openpyxl cost about 0.3 s to import: they load when a
-    document or a spreadsheet is first made, not when the window is built (make bench: cold
-    start). The window is built for real, every tab and page, in a fresh interpreter."""
+def _modules_after_start(tmp_path: Path, wanted: tuple[str, ...], settings: str = "") -> list[str]:
+    """Build the real main window in a fresh interpreter (``settings``: its giao-dien.ini),
+    show it, and name the modules of ``wanted`` that were imported."""
     import os
     import subprocess
     import sys
@@ -96,15 +93,58 @@ paths = resolve_paths(path).ensure()
 window = MainWindow(OpenDatabase(db, path, paths), make_settings(paths))
 window.show()
 app.processEvents()
-print(sorted(m for m in ("reportlab", "docx", "openpyxl", "app.documents") if m in sys.modules))
+print(sorted(m for m in sys.argv[2:] if m in sys.modules))
 """
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path)}
+    home = tmp_path / "home"
+    home.mkdir(parents=True)
+    if settings:
+        (home / "giao-dien.ini").write_text(settings, encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TDKT_HOME": str(home)}
     out = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "start.sqlite")],
+        [sys.executable, "-c", code, str(home / "start.sqlite"), *wanted],
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=ROOT,
         env=env,
     )
-    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+    return ast.literal_eval(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+DOCUMENT_LIBRARIES = ("reportlab", "docx", "openpyxl", "app.documents")
+LATER_PAGES = (
+    "ui.tabs.meetings_tab",
+    "ui.tabs.campaigns_tab",
+    "ui.tabs.awards_tab",
+    "ui.tabs.directory_tab",
+    "ui.tabs.decisions_page",
+    "ui.tabs.award_stats_page",
+    "ui.tabs.award_history_page",
+    "app.award_stats",
+    "app.award_history",
+    "app.decisions",
+    "ui.dialogs.audit_dialog",
+    "ui.dialogs.trash_dialog",
+)
+
+
+def test_the_window_starts_without_the_document_and_spreadsheet_libraries(
+    tmp_path: Path,
+) -> None:
+    """ReportLab, python-docx and openpyxl cost about 0.3 s to import: they load when a
+    document or a spreadsheet is first made, not when the window is built (make bench: cold
+    start). The window is built for real in a fresh interpreter, on the awards tab (the
+    heaviest) and on the plan tab."""
+    on_awards = "[window]\ntab=3\nyear=0\n"
+    assert _modules_after_start(tmp_path / "plan", DOCUMENT_LIBRARIES) == []
+    assert _modules_after_start(tmp_path / "awards", DOCUMENT_LIBRARIES, on_awards) == []
+
+
+def test_the_window_builds_only_the_tab_shown_first(tmp_path: Path) -> None:
+    """On the plan tab, the other tabs, the awards tab's pages beside "Đề nghị" and the dialogs
+    opened by a click are not imported yet: they are built when first shown (make bench: cold
+    start). On the awards tab, its own pages still wait until shown."""
+    assert _modules_after_start(tmp_path / "plan", LATER_PAGES) == []
+    on_awards = "[window]\ntab=3\nyear=0\n"
+    shown = _modules_after_start(tmp_path / "awards", LATER_PAGES, on_awards)
+    assert shown == ["ui.tabs.awards_tab"]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar, QWidget
 
 from app import __version__, backup, meetings, session, years
 from app.backup import verify_backup
@@ -17,18 +18,28 @@ from app.errors import AppError
 from app.integrity import check_database
 from app.paths import Paths
 from ui import messages
-from ui.dialogs.audit_dialog import AuditLogDialog
-from ui.dialogs.trash_dialog import TrashDialog
 from ui.hub import ChangeHub
-from ui.tabs.awards_tab import AwardsTab
-from ui.tabs.campaigns_tab import CampaignsTab
-from ui.tabs.directory_tab import DirectoryTab
+from ui.tabs.lazy_tabs import LazyTabs
 from ui.tabs.loading import LoadingTab
-from ui.tabs.meetings_tab import MeetingsTab
-from ui.tabs.plan_tab import PlanTab
 from ui.tasks import wait_for_background
 
+if TYPE_CHECKING:  # the tabs and dialogs are imported when first shown (make bench: cold start)
+    from ui.dialogs.audit_dialog import AuditLogDialog
+    from ui.dialogs.trash_dialog import TrashDialog
+    from ui.tabs.awards_tab import AwardsTab
+    from ui.tabs.campaigns_tab import CampaignsTab
+    from ui.tabs.directory_tab import DirectoryTab
+    from ui.tabs.meetings_tab import MeetingsTab
+    from ui.tabs.plan_tab import PlanTab
+
 ALL_YEARS = 0  # the year selector's "Tất cả các năm"
+PLAN, MEETINGS, CAMPAIGNS, AWARDS, DIRECTORY = (
+    "Kế hoạch",
+    "Phiên họp",
+    "Phong trào thi đua",
+    "Khen thưởng",
+    "Danh mục",
+)
 
 
 @dataclass
@@ -55,17 +66,10 @@ class MainWindow(QMainWindow):
     # --- construction -----------------------------------------------------------------
     def _build_ui(self) -> None:
         self.setWindowTitle("TĐKT Desk — Thi đua, khen thưởng")
-        self.plan_tab = PlanTab(self.today, self)
-        self.meetings_tab = MeetingsTab(self.today, self)
-        self.campaigns_tab = CampaignsTab(self.today, self)
-        self.awards_tab = AwardsTab(self, today=self.today)
-        self.directory_tab = DirectoryTab(self)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.plan_tab, "Kế hoạch")
-        self.tabs.addTab(self.meetings_tab, "Phiên họp")
-        self.tabs.addTab(self.campaigns_tab, "Phong trào thi đua")
-        self.tabs.addTab(self.awards_tab, "Khen thưởng")
-        self.tabs.addTab(self.directory_tab, "Danh mục")
+        self.tabs = LazyTabs(self)  # each tab built (and imported) the first time it is shown
+        self.tabs.page_built.connect(self._on_tab_built)
+        for title, factory in self._tab_factories():
+            self.tabs.add_page(factory, title)
         self.setCentralWidget(self.tabs)
         self.toolbar = QToolBar("Thanh công cụ", self)
         self.toolbar.setObjectName("mainToolbar")
@@ -82,6 +86,73 @@ class MainWindow(QMainWindow):
         self._show_db_path()
         self.show_next_meeting()
         self._fill_years()
+
+    def _tab_factories(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        def plan() -> QWidget:
+            from ui.tabs.plan_tab import PlanTab
+
+            tab = PlanTab(self.today, self)
+            tab.year_requested.connect(self._on_plan_tab_year_requested)
+            return tab
+
+        def meetings() -> QWidget:
+            from ui.tabs.meetings_tab import MeetingsTab
+
+            return MeetingsTab(self.today, self)
+
+        def campaigns() -> QWidget:
+            from ui.tabs.campaigns_tab import CampaignsTab
+
+            tab = CampaignsTab(self.today, self)
+            tab.propose_requested.connect(self.propose_for_campaign)
+            return tab
+
+        def awards() -> QWidget:
+            from ui.tabs.awards_tab import AwardsTab
+
+            return AwardsTab(self, today=self.today)
+
+        def directory() -> QWidget:
+            from ui.tabs.directory_tab import DirectoryTab
+
+            return DirectoryTab(self)
+
+        return [
+            (PLAN, plan),
+            (MEETINGS, meetings),
+            (CAMPAIGNS, campaigns),
+            (AWARDS, awards),
+            (DIRECTORY, directory),
+        ]
+
+    def _on_tab_built(self, tab: QWidget) -> None:
+        """A tab built late starts on the selected year and reports to the status bar."""
+        if isinstance(tab, LoadingTab):
+            tab.set_year(self.selected_year())
+        message = getattr(tab, "status_message", None)
+        if message is not None:
+            message.connect(self._on_status_message)
+
+    # the tabs, built on first use
+    @property
+    def plan_tab(self) -> PlanTab:
+        return self.tabs.page(PLAN)  # type: ignore[return-value]
+
+    @property
+    def meetings_tab(self) -> MeetingsTab:
+        return self.tabs.page(MEETINGS)  # type: ignore[return-value]
+
+    @property
+    def campaigns_tab(self) -> CampaignsTab:
+        return self.tabs.page(CAMPAIGNS)  # type: ignore[return-value]
+
+    @property
+    def awards_tab(self) -> AwardsTab:
+        return self.tabs.page(AWARDS)  # type: ignore[return-value]
+
+    @property
+    def directory_tab(self) -> DirectoryTab:
+        return self.tabs.page(DIRECTORY)  # type: ignore[return-value]
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
@@ -129,14 +200,9 @@ class MainWindow(QMainWindow):
         self.trash_action.triggered.connect(self.show_trash)
         self.summary_action.triggered.connect(self.show_year_summary)
         self.usb_action.triggered.connect(self.show_usb_export)
-        self.campaigns_tab.propose_requested.connect(self.propose_for_campaign)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self.show_about)
         self.find_action.triggered.connect(self._on_find_triggered)
-        self.directory_tab.status_message.connect(self._on_status_message)
-        self.meetings_tab.status_message.connect(self._on_status_message)
-        self.campaigns_tab.status_message.connect(self._on_status_message)
-        self.plan_tab.year_requested.connect(self._on_plan_tab_year_requested)
 
     # --- years ----------------------------------------------------------------------------
     def _fill_years(self, keep: int | None = None) -> None:
@@ -162,17 +228,27 @@ class MainWindow(QMainWindow):
             self.year_combo.setCurrentIndex(index)
 
     def _apply_year(self) -> None:
-        for tab in self.year_tabs():
+        for tab in self._built_year_tabs():
             tab.set_year(self.selected_year())
 
     def _on_year_combo_changed(self, _index: int) -> None:
         self._apply_year()
 
     def year_tabs(self) -> list[LoadingTab]:
+        """The four tabs following the year (built now if they were not yet)."""
         return [self.plan_tab, self.meetings_tab, self.campaigns_tab, self.awards_tab]
 
+    def _built_year_tabs(self) -> list[LoadingTab]:
+        return [tab for tab in self.tabs.built_pages() if isinstance(tab, LoadingTab)]
+
+    def _built_directory(self) -> DirectoryTab | None:
+        built = [tab for tab in self.tabs.built_pages() if hasattr(tab, "lists")]
+        return built[0] if built else None  # type: ignore[return-value]
+
     def all_lists(self) -> list[LoadingTab]:
-        return [*self.year_tabs(), *self.directory_tab.lists()]
+        """Every list built so far (the others load fresh when first shown)."""
+        directory = self._built_directory()
+        return [*self._built_year_tabs(), *(directory.lists() if directory else [])]
 
     # --- reacting to changes --------------------------------------------------------------
     def show_next_meeting(self) -> None:
@@ -184,9 +260,11 @@ class MainWindow(QMainWindow):
     def _on_hub_data_changed(self, tables: frozenset[str]) -> None:
         if "meeting" in tables:
             self.show_next_meeting()
-        for tab in self.year_tabs():
+        for tab in self._built_year_tabs():
             tab.on_data_changed(tables)
-        self.directory_tab.on_data_changed(tables)
+        directory = self._built_directory()
+        if directory is not None:
+            directory.on_data_changed(tables)
         if tables & {"plan", "meeting", "campaign", "proposal"}:
             self._fill_years(keep=self.year_combo.currentData())
 
@@ -198,7 +276,8 @@ class MainWindow(QMainWindow):
 
     def _on_find_triggered(self) -> None:
         widget = self.tabs.currentWidget()
-        tab = widget.current_list() if isinstance(widget, DirectoryTab) else widget
+        current_list = getattr(widget, "current_list", None)  # Danh mục: its inner list
+        tab = current_list() if current_list is not None else widget
         search = getattr(tab, "search_edit", None)
         if search is not None:
             search.setFocus()
@@ -305,12 +384,16 @@ class MainWindow(QMainWindow):
             )
 
     def show_trash(self) -> TrashDialog:
+        from ui.dialogs.trash_dialog import TrashDialog
+
         dialog = TrashDialog(self)
         self.hub.data_changed.connect(dialog.items.on_data_changed)
         dialog.show()
         return dialog
 
     def show_audit_log(self) -> AuditLogDialog:
+        from ui.dialogs.audit_dialog import AuditLogDialog
+
         dialog = AuditLogDialog(date.today(), self)
         dialog.show()
         return dialog
@@ -356,6 +439,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         tab = self.settings.value("window/tab", 0)
         self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
+        self.tabs.current_page()  # built now (and loaded when shown), the others when shown
         year = self.settings.value("window/year")
         if year is not None and str(year).lstrip("-").isdigit():
             stored = int(year)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
@@ -308,33 +307,3 @@ class EligiblePage(RecordListTab):
             messages.show_app_error(self, error)
             return None
         return path
-
-
-def install(tab: Any) -> None:
-    """Put the import button on the awards tab's proposals list and add the two history pages
-    (``tab`` is the AwardsTab: its ``actions_layout``, ``add_page``, ``year`` and ``today``)."""
-
-    def open_import() -> None:
-        # imported on the first click: the import reads Excel and Word (openpyxl, python-docx),
-        # which the window does not need to start
-        from ui.dialogs.award_import_dialog import open_import_dialog
-
-        open_import_dialog(tab, tab.year or getattr(tab, "today", date.today()).year)
-
-    button = QPushButton("Nhập danh sách…", tab)
-    button.setToolTip(
-        "Nhập danh sách đề nghị của các đơn vị từ tệp Excel hoặc Word (có tệp mẫu để gửi đơn vị)"
-    )
-    button.clicked.connect(open_import)
-    tab.actions_layout.addWidget(button)
-    tab.import_button = button
-    tab.history_page = AwardHistoryPage()
-    tab.eligible_page = EligiblePage()
-    tab.add_page(tab.history_page, "Lịch sử khen thưởng")
-    tab.add_page(tab.eligible_page, "Đủ điều kiện đề nghị")
-
-    def open_history(row: EligibleRow) -> None:  # double click in the list: that one's years
-        tab.pages.setCurrentWidget(tab.history_page)
-        tab.history_page.show_recipient(row.recipient_kind, row.recipient_id)
-
-    tab.eligible_page.row_activated.connect(open_history)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.errors import AppError
 from ui import messages
-from ui.dialogs.audit_dialog import HistoryDialog
 from ui.tabs.list_tab import RecordListTab
+
+if TYPE_CHECKING:
+    from ui.dialogs.audit_dialog import HistoryDialog  # imported on the first click
 
 
 class RecordEditor(Protocol):
@@ -70,6 +72,8 @@ class EditableList(RecordListTab):
         if row is None:
             return None
         name = getattr(row, "full_name", None) or getattr(row, "name", "")
+        from ui.dialogs.audit_dialog import HistoryDialog
+
         dialog = HistoryDialog(self.editor.table, row.id, name, self)
         dialog.show()
         return dialog

@@ -30,10 +30,6 @@ from app.plan import PlanDoc, PlanItemRow
 from app.plan_edit import ItemInput
 from db.enums import ItemKind
 from ui import messages
-from ui.dialogs.audit_dialog import HistoryDialog
-from ui.dialogs.next_year_dialog import NextYearDialog
-from ui.dialogs.plan_header_dialog import PlanHeaderDialog
-from ui.dialogs.plan_item_dialog import PlanItemDialog
 from ui.models.plan_tree_model import PlanFilterProxy, PlanTreeModel
 from ui.models.timeline_model import TimelineModel
 from ui.plan_commands import (
@@ -47,7 +43,8 @@ from ui.plan_commands import (
 from ui.tabs.loading import LoadingTab
 from ui.tabs.plan_detail import PlanItemDetail
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs open on a click: imported then (make bench: cold start)
+    from ui.dialogs.audit_dialog import HistoryDialog
     from ui.dialogs.document_preview import DocumentPreview
 
 
@@ -321,6 +318,8 @@ class PlanTab(LoadingTab):
         self.undo_stack.push(command)
 
     def _ask_item(self, data: ItemInput | None, kind: ItemKind = ItemKind.ITEM) -> ItemInput | None:
+        from ui.dialogs.plan_item_dialog import PlanItemDialog
+
         year = self.doc.year if self.doc else self.today.year
         dialog = PlanItemDialog(self.units, year, data, self)
         dialog.kind = kind
@@ -371,6 +370,8 @@ class PlanTab(LoadingTab):
         row = self.selected_row()
         if row is None:
             return None
+        from ui.dialogs.audit_dialog import HistoryDialog
+
         dialog = HistoryDialog(
             "plan_item", row.id, f"mục {row.label} {' '.join(row.title.split())[:60]}", self
         )
@@ -390,6 +391,8 @@ class PlanTab(LoadingTab):
     def edit_header(self) -> None:
         if self.doc is None:
             return
+        from ui.dialogs.plan_header_dialog import PlanHeaderDialog
+
         dialog = PlanHeaderDialog(plan_edit.header_of(self.doc.id), self.doc.year, self)
         if messages.run_dialog(dialog):
             header = dialog.header()
@@ -424,6 +427,8 @@ class PlanTab(LoadingTab):
             messages.run_dialog(dialog)
 
     def copy_to_next_year(self) -> None:
+        from ui.dialogs.next_year_dialog import NextYearDialog
+
         if self.doc is None:
             return
         try:
