@@ -38,6 +38,7 @@ def test_each_awards_page_is_built_when_shown_and_follows_the_year(
     window.tabs.setCurrentWidget(tab)
     wait_loaded(qtbot, tab)
     window.resize(1280, 800)
+    shot(window, "awards-page-0")
     kinds = [DecisionsPage, AwardStatsPage, AwardHistoryPage, EligiblePage]
     for index, kind in enumerate(kinds, start=1):
         title = tab.pages.tabText(index)
