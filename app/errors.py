@@ -17,6 +17,16 @@ class AppError(Exception):
         self.message = message
         self.detail = detail
 
+    def __reduce__(self):  # survive pickling (an error raised in the render worker)
+        return _restore, (type(self), self.args, dict(self.__dict__))
+
+
+def _restore(cls: type[AppError], args: tuple, state: dict) -> AppError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class DatabaseRefused(AppError):
     title = "Không mở được cơ sở dữ liệu"
