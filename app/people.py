@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+
+import peewee as pw
 
 from app import records, trash
 from app.errors import InUse, NotFound, raise_first
@@ -154,6 +157,9 @@ def create_person(data: PersonInput) -> Person:
 
 
 def update_person(person_id: int, data: PersonInput, *, moved_on: date | None = None) -> Person:
+    """Save the person; a change of unit closes the unit history row and opens the next one on
+    ``moved_on`` (today when not given: the day the move is recorded), so that the year's
+    figures place the person where they worked that year (``unit_in_year``)."""
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise NotFound("Không tìm thấy người này; có thể đã bị xóa.")
@@ -162,12 +168,13 @@ def update_person(person_id: int, data: PersonInput, *, moved_on: date | None = 
         old_unit = person.unit_id
         records.update(person, **fields)
         if data.unit_id != old_unit:
+            moved_on = moved_on or date.today()
             current = (
                 PersonUnitHistory.select()
                 .where((PersonUnitHistory.person == person) & PersonUnitHistory.date_to.is_null())
                 .first()
             )
-            if current is not None and moved_on is not None:
+            if current is not None:
                 records.update(current, date_to=moved_on)
             if data.unit_id is not None:
                 records.create(
@@ -178,6 +185,135 @@ def update_person(person_id: int, data: PersonInput, *, moved_on: date | None = 
                     date_from=moved_on,
                 )
     return person
+
+
+# --- which unit a person was in during a year ------------------------------------------------
+# The rule, one place for every figure and check about a year (statistics, the year-end summary,
+# a collective's members, registrations, a decision's list): a person belongs in year Y to
+#   1. the unit of the history row that covers 31 December of Y (the unit the year ended in);
+#      when several do (a move left undated), the one that started last, then the newest row;
+#   2. else the unit of the last row that overlaps Y (the person left that unit, or the agency,
+#      during Y and no later row covers the year's end);
+#   3. else the current unit (no row touches Y: joined after it, or no history recorded).
+# A missing date_from means "since before anything recorded", a missing date_to "still there".
+# For the current year and later this is the current unit whenever the history is consistent.
+
+_History = tuple[int | None, list[tuple[int, int, date | None, date | None]]]
+
+
+def _unit_of(
+    current: int | None, rows: list[tuple[int, int, date | None, date | None]], year: int
+) -> int | None:
+    """The rule above, for one person: ``rows`` are (row id, unit, date_from, date_to)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    best: tuple[int, date, date, int] | None = None
+    unit = current
+    for row_id, unit_id, start, end in rows:
+        if (start is not None and start > last) or (end is not None and end < first):
+            continue  # does not touch the year
+        begun = start or date.min
+        if end is None or end >= last:
+            key = (1, begun, date.min, row_id)
+        else:
+            key = (0, end, begun, row_id)
+        if best is None or key > best:
+            best, unit = key, unit_id
+    return unit
+
+
+def _histories(person_ids: Iterable[int] | None) -> dict[int, _History]:
+    """Each person's current unit and history rows, in one query (every person when None)."""
+    query = (
+        Person.select(
+            Person.id,
+            Person.unit,
+            PersonUnitHistory.id,
+            PersonUnitHistory.unit,
+            PersonUnitHistory.date_from,
+            PersonUnitHistory.date_to,
+        )
+        .join(
+            PersonUnitHistory,
+            pw.JOIN.LEFT_OUTER,
+            on=(PersonUnitHistory.person == Person.id),
+        )
+        .tuples()
+    )
+    wanted = None if person_ids is None else set(person_ids)
+    if wanted is not None and len(wanted) <= 500:  # SQLite's limit on bound parameters
+        query = query.where(Person.id.in_(sorted(wanted)))
+    out: dict[int, _History] = {}
+    for pid, current, row_id, unit_id, start, end in query:
+        if wanted is not None and pid not in wanted:
+            continue
+        known = out.setdefault(pid, (current, []))
+        if row_id is not None:
+            known[1].append((row_id, unit_id, _as_date(start), _as_date(end)))
+    return out
+
+
+def _as_date(value: object) -> date | None:
+    # .tuples() skips the field's conversion: SQLite hands back the ISO text
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def unit_in_year(person_id: int, year: int) -> int | None:
+    """The id of the unit ``person_id`` was in during ``year`` (the rule above), or None."""
+    current, rows = _histories([person_id]).get(person_id, (None, []))
+    return _unit_of(current, rows, year)
+
+
+def units_in_year(year: int, person_ids: Iterable[int] | None = None) -> dict[int, int | None]:
+    """``unit_in_year`` for many people at once (every person when ``person_ids`` is None),
+    in one query: {person id: unit id or None}."""
+    return {
+        pid: _unit_of(current, rows, year)
+        for pid, (current, rows) in _histories(person_ids).items()
+    }
+
+
+def units_in_years(pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], int | None]:
+    """``unit_in_year`` for (person id, year) pairs of several years, in one query."""
+    wanted = set(pairs)
+    histories = _histories({pid for pid, _year in wanted})
+    undated: dict[int, int | None] = {}  # no dated row: the same answer for every year
+    for pid, (current, rows) in histories.items():
+        if not any(start or end for _id, _unit, start, end in rows):
+            undated[pid] = _unit_of(current, rows, 1900)
+    out: dict[tuple[int, int], int | None] = {}
+    for pid, year in wanted:
+        if pid in undated:
+            out[(pid, year)] = undated[pid]
+        else:
+            current, rows = histories.get(pid, (None, []))
+            out[(pid, year)] = _unit_of(current, rows, year)
+    return out
+
+
+def members_in_year(
+    year: int, unit_ids: Iterable[int] | None = None, *, active_only: bool = True
+) -> dict[int, list[int]]:
+    """Per unit, the people who were in it during ``year`` (``units_in_year``), in id order;
+    only the given units when ``unit_ids`` is given; people marked as no longer working are
+    left out unless ``active_only`` is False."""
+    units = None if unit_ids is None else set(unit_ids)
+    if units is not None and not units:
+        return {}
+    active = (
+        {pid for (pid,) in Person.select(Person.id).where(Person.active == True).tuples()}  # noqa: E712
+        if active_only
+        else None
+    )
+    out: dict[int, list[int]] = {}
+    for pid, unit_id in sorted(units_in_year(year).items()):
+        if unit_id is None or (units is not None and unit_id not in units):
+            continue
+        if active is not None and pid not in active:
+            continue
+        out.setdefault(unit_id, []).append(pid)
+    return out
 
 
 def person_input(person_id: int) -> PersonInput:
