@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.catalog import RuleRow, rules_in_force
+from app.people import members_in_year
 from db.enums import AwardFamily, CommendationKind, Discipline, ProposalStatus, Rating, Severity
-from db.models import AwardType, Evaluation, Person, Proposal
+from db.models import AwardType, Evaluation, Proposal
 
 RATING_ORDER = {Rating.NOT_COMPLETED: 0, Rating.COMPLETED: 1, Rating.GOOD: 2, Rating.EXCELLENT: 3}
 GROUNDS = {
@@ -277,16 +278,9 @@ def unit_suggestions(
 
 
 def unit_members(year: int, unit_ids: Iterable[int] | None = None) -> dict[int, Members]:
-    """Per unit: its current staff's results of the year (titles granted, discipline)."""
-    people = Person.select(Person.id, Person.unit).where(
-        Person.active == True,  # noqa: E712
-        Person.unit.is_null(False),
-    )
-    if unit_ids is not None:
-        people = people.where(Person.unit.in_(list(unit_ids)))
-    staff: dict[int, list[int]] = defaultdict(list)
-    for pid, uid in people.tuples():
-        staff[uid].append(pid)
+    """Per unit: the results of the year (titles granted, discipline) of the people who were
+    in it during that year (app.people.members_in_year), not of today's staff."""
+    staff = members_in_year(year, unit_ids)
     all_ids = [p for ids in staff.values() for p in ids]
     titles: dict[int, set[str]] = defaultdict(set)
     for pid, code in (

@@ -1,7 +1,9 @@
 """Award statistics of a year: granted awards by title and form, by unit, individual or
 collective, by rank group, by year (against the previous year), and the counts of Circular
 02/2023/TT-BNV form 0603.N (awards at ministry and province level). A year is the year the
-achievement was proposed for (Proposal.year); only granted proposals count."""
+achievement was proposed for (Proposal.year); only granted proposals count. A person's award
+counts for the unit the person was in during that year (app.people.units_in_year), not the
+unit they are in today."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from app.exports.tables import Cell, is_formula_like
+from app.people import units_in_year
 from app.vntext import fold, nfc, sort_key
 from db.enums import AwardFamily, AwardLevel, CommendationKind, ProposalStatus, RankGroup
 from db.models import AwardType, Person, Proposal, Unit
@@ -105,16 +108,13 @@ class _Granted:
     year: int
     award_id: int
     individual: bool
-    unit_id: int | None
+    recipient_id: int  # the person, or the unit for a collective
     rank: RankGroup | None
     kind: CommendationKind
 
 
 def _granted(years: tuple[int, ...] | None = None) -> list[_Granted]:
-    people = {
-        pid: (unit, rank)
-        for pid, unit, rank in Person.select(Person.id, Person.unit, Person.rank_group).tuples()
-    }
+    ranks_of = dict(Person.select(Person.id, Person.rank_group).tuples())
     query = Proposal.select(
         Proposal.year, Proposal.award_type, Proposal.person, Proposal.unit, Proposal.kind
     ).where(Proposal.status == ProposalStatus.GRANTED)
@@ -125,8 +125,8 @@ def _granted(years: tuple[int, ...] | None = None) -> list[_Granted]:
     out = []
     for year, award, person, unit, kind in query.tuples():
         if person is not None:
-            home, rank = people.get(person, (None, None))
-            out.append(_Granted(year, award, True, home, ranks.get(rank) if rank else None,
+            rank = ranks_of.get(person)
+            out.append(_Granted(year, award, True, person, ranks.get(rank) if rank else None,
                                 kinds[kind]))  # fmt: skip
         else:
             out.append(_Granted(year, award, False, unit, None, kinds[kind]))
@@ -210,7 +210,10 @@ def award_statistics(year: int) -> AwardStatistics:
         if per_award[(a.id, True)] or per_award[(a.id, False)] or previous[a.id]
     )
 
-    per_unit = Counter((g.unit_id, g.individual) for g in now)
+    homes = units_in_year(year, {g.recipient_id for g in now if g.individual})
+    per_unit = Counter(
+        (homes.get(g.recipient_id) if g.individual else g.recipient_id, g.individual) for g in now
+    )
     unit_ids = {u for u, _ in per_unit}
     by_unit = tuple(
         sorted(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from app.people import units_in_years
 from app.vntext import fold
 from db.enums import CommendationKind, ProposalStatus, RecipientKind
 from db.models import AwardType, Person, Proposal, Unit
@@ -52,10 +53,8 @@ def proposal_rows(year: int | None) -> list[ProposalRow]:
         ).tuples()
     }
     people = {
-        pid: (name, sort, unit_id, fold(name))
-        for pid, name, sort, unit_id in Person.select(
-            Person.id, Person.full_name, Person.sort_name, Person.unit
-        ).tuples()
+        pid: (name, sort, fold(name))
+        for pid, name, sort in Person.select(Person.id, Person.full_name, Person.sort_name).tuples()
     }
     no_unit = ("", "")
     query = proposal_query(year)
@@ -65,12 +64,14 @@ def proposal_rows(year: int | None) -> list[ProposalRow]:
     # 40,000 rows; the enums are mapped once here instead.
     sql, params = query.sql()
     raw = Proposal._meta.database.execute_sql(sql, params).fetchall()
+    # a person's row shows the unit they were in during the proposal's year
+    homes = units_in_years({(r[2], r[1]) for r in raw if r[2] is not None})
     rows: list[ProposalRow] = []
     for pid, pyear, person_id, unit_id, award_id, kind, status, key in raw:
         award_name, award_pos, award_key = awards.get(award_id, ("", 0, ""))
         if person_id is not None:
-            name, sort, home_unit, name_key = people.get(person_id, ("", "", None, ""))
-            unit_name, unit_key = units.get(home_unit, no_unit)
+            name, sort, name_key = people.get(person_id, ("", "", ""))
+            unit_name, unit_key = units.get(homes[(person_id, pyear)], no_unit)
             recipient = RecipientKind.INDIVIDUAL
         else:
             name, name_key = units.get(unit_id, no_unit)

@@ -12,6 +12,7 @@ import peewee as pw
 
 from app import records, trash
 from app.errors import InUse, NotFound, ValidationError, raise_first
+from app.people import units_in_years
 from app.proposals import transition
 from app.vntext import admin_date, clean, fold, fold_many, short_date
 from db.enums import AwardLevel, ProposalStatus, RecipientKind
@@ -388,10 +389,7 @@ def candidate_rows(
     with ``previous_year``: titles are often decided in the following January), plus every
     proposal this decision covers, whatever its year."""
     units = dict(Unit.select(Unit.id, Unit.name).tuples())
-    people = {
-        pid: (name, unit_id)
-        for pid, name, unit_id in Person.select(Person.id, Person.full_name, Person.unit).tuples()
-    }
+    people = dict(Person.select(Person.id, Person.full_name).tuples())
     awards = {a.id: a for a in AwardType.select()}
     open_ones = Proposal.status.in_(list(ATTACHABLE)) & Proposal.decision.is_null()
     if year is not None:
@@ -400,15 +398,19 @@ def candidate_rows(
     if decision_id is not None:
         covered = Proposal.decision == decision_id
         open_ones = covered if only_covered else open_ones | covered
-    query = Proposal.select().where(open_ones)
-    rows = []
     mine = Proposal.decision.is_null(False)  # this decision's own first
-    for p in query.order_by(mine.desc(), Proposal.year.desc(), Proposal.id):
+    found = list(
+        Proposal.select().where(open_ones).order_by(mine.desc(), Proposal.year.desc(), Proposal.id)
+    )
+    # the unit each person was in during the proposal's year, as the decision's list prints it
+    homes = units_in_years((p.person_id, p.year) for p in found if p.person_id is not None)
+    rows = []
+    for p in found:
         award = awards[p.award_type_id]
         if p.person_id is not None:
-            name, unit_id = people.get(p.person_id, ("", None))
+            name = people.get(p.person_id, "")
             kind = RecipientKind.INDIVIDUAL
-            unit_name = units.get(unit_id, "")
+            unit_name = units.get(homes[(p.person_id, p.year)], "")
         else:
             name = unit_name = units.get(p.unit_id, "")
             kind = RecipientKind.COLLECTIVE

@@ -13,6 +13,7 @@ from datetime import date
 import peewee as pw
 
 from app.catalog import RuleRow
+from app.people import members_in_year
 from app.vntext import clean, fold
 from db.enums import AwardFamily, Discipline, ProposalStatus, Rating
 from db.models import AwardType, DossierItem, Evaluation, Person, Proposal, Registration
@@ -93,16 +94,19 @@ class Context:
             ctx.by_code[award.code] = award
         scoped = person_ids is not None or unit_ids is not None
         units = set(unit_ids or ())
+        # a unit's members are the people who were in it during the year, not today's staff
+        staff = members_in_year(year, units if scoped else None)
+        home = {pid: uid for uid, pids in staff.items() for pid in pids}
         people_query = Person.select().where(Person.active == True)  # noqa: E712
         if scoped:
             people_query = people_query.where(
-                Person.unit.in_(list(units)) | Person.id.in_(list(person_ids or ()))
+                Person.id.in_(sorted(home)) | Person.id.in_(list(person_ids or ()))
             )
         persons = set(person_ids or ())
-        for person in people_query:
+        for person in people_query.order_by(Person.id):
             ctx.hired[person.id] = person.hired_on
-            if person.unit_id is not None and (not scoped or person.unit_id in units):
-                ctx.members[person.unit_id].append(person)
+            if person.id in home:
+                ctx.members[home[person.id]].append(person)
                 persons.add(person.id)
 
         def mine(model: type) -> object:

@@ -15,6 +15,7 @@ from app import records, trash
 from app.catalog import rules_in_force
 from app.catalog_data import DOSSIER_TEMPLATES
 from app.errors import NotFound, ValidationError, raise_first
+from app.people import unit_in_year
 from app.vntext import clean, has_control_chars
 from db.enums import (
     AwardFamily,
@@ -485,7 +486,8 @@ def proposal_detail(proposal_id: int) -> ProposalDetail:
     award = AwardType.get_by_id(p.award_type_id)
     if p.person_id is not None:
         person = Person.get_by_id(p.person_id)
-        unit = Unit.get_or_none(Unit.id == person.unit_id)
+        # the unit the person was in during the proposal's year
+        unit = Unit.get_or_none(Unit.id == unit_in_year(person.id, p.year))
         name, unit_name, kind = (
             person.full_name,
             unit.name if unit else "",

@@ -13,6 +13,7 @@ import peewee as pw
 
 from app import records, trash
 from app.errors import NotFound, ValidationError, raise_first
+from app.people import members_in_year, units_in_year
 from app.vntext import fold, has_control_chars
 from db.enums import AwardFamily, RecipientKind, UnitKind
 from db.models import AwardType, Campaign, Person, Registration, Unit
@@ -96,14 +97,18 @@ def registration_rows(
     )
     if campaign_id is not None:
         query = query.where(Registration.campaign == campaign_id)
+    found = list(query)
+    # a person is listed under the unit they were in during the year, not the one of today
+    homes = units_in_year(year, {r.person_id for r in found if r.person_id is not None})
     rows = []
-    for r in query:
+    for r in found:
         if r.unit_id is not None:
             unit = units.get(r.unit_id)
             name, sort_name, own_unit, position = unit.name, unit.name, r.unit_id, ""
         else:
             p = r.person
-            name, sort_name, own_unit, position = p.full_name, p.sort_name, p.unit_id, p.position
+            name, sort_name, position = p.full_name, p.sort_name, p.position
+            own_unit = homes.get(p.id)
         if unit_id is not None and own_unit != unit_id:
             continue
         unit_name = units[own_unit].name if own_unit in units else ""
@@ -329,18 +334,16 @@ def registering_units() -> list[tuple[int, str]]:
 
 
 def unit_people(year: int, unit_id: int) -> tuple[int | None, list[SheetPerson]]:
-    """The unit's registered title for the year and its active people with theirs."""
+    """The unit's registered title for the year and its active people with theirs: the
+    people who are in the unit during that year (app.people.members_in_year)."""
     regs = list(Registration.select().where(Registration.year == year))
     unit_award = next((r.award_type_id for r in regs if r.unit_id == unit_id), None)
     by_person: dict[int, int] = {}
     for r in regs:
         if r.person_id is not None:
             by_person.setdefault(r.person_id, r.award_type_id)
-    people = (
-        Person.select()
-        .where((Person.unit == unit_id) & (Person.active == True))  # noqa: E712
-        .order_by(Person.sort_name)
-    )
+    staff = members_in_year(year, [unit_id]).get(unit_id, [])
+    people = Person.select().where(Person.id.in_(staff)).order_by(Person.sort_name)
     return unit_award, [
         SheetPerson(p.id, p.full_name, p.position, by_person.get(p.id)) for p in people
     ]
@@ -363,16 +366,8 @@ class Coverage:
 def coverage(year: int) -> Coverage:
     """How many of the agency's units and active people registered for something in ``year``."""
     units = [u for u, _name in registering_units()]
-    people = (
-        [
-            p.id
-            for p in Person.select(Person.id).where(
-                (Person.active == True) & Person.unit.in_(units)  # noqa: E712
-            )
-        ]
-        if units
-        else []
-    )
+    staff = members_in_year(year, units)  # who was in those units during the year
+    people = [pid for uid in units for pid in staff.get(uid, [])]
     regs = list(Registration.select().where(Registration.year == year))
     unit_ids = {r.unit_id for r in regs if r.unit_id is not None}
     person_ids = {r.person_id for r in regs if r.person_id is not None}

@@ -312,7 +312,8 @@ def award_tables(year: int) -> AwardTables:
     """Awards granted in ``year`` by award type (against ``year - 1``) and by unit.
 
     The figures are the awards tab's statistics (app/award_stats.py), so the summary and the
-    Thống kê page never disagree; a person's award counts for the unit the person belongs to now.
+    Thống kê page never disagree; a person's award counts for the unit the person was in during
+    ``year`` (app.people.units_in_year), not the one they are in today.
     """
     from app.award_stats import award_statistics
 

@@ -8,6 +8,7 @@ import peewee as pw
 
 from app import records, trash
 from app.errors import NotFound, raise_first
+from app.people import units_in_years
 from app.vntext import clean, fold, has_control_chars
 from db.enums import ExampleKind
 from db.models import Campaign, Person, TypicalExample, Unit
@@ -37,11 +38,14 @@ def example_rows(year: int | None = None, campaign_id: int | None = None) -> lis
         query = query.where(TypicalExample.campaign == campaign_id)
     if year is not None:
         query = query.where(TypicalExample.year == year)
+    found = list(query.order_by(TypicalExample.year.desc(), TypicalExample.id))
+    # a person is shown with the unit they were in during the example's year
+    homes = units_in_years((e.person_id, e.year) for e in found if e.person_id is not None)
     rows = []
-    for e in query.order_by(TypicalExample.year.desc(), TypicalExample.id):
+    for e in found:
         if e.person_id is not None:
             name, sort_name = e.person.full_name, e.person.sort_name
-            unit_name = units.get(e.person.unit_id, "")
+            unit_name = units.get(homes[(e.person_id, e.year)], "")
         elif e.unit_id is not None:
             name = sort_name = unit_name = units.get(e.unit_id, "")
         else:

@@ -23,6 +23,7 @@ from app.documents import (
 )
 from app.documents.layout import MOTTO, NATIONAL_TITLE
 from app.errors import NotFound
+from app.people import units_in_year, units_in_years
 from app.reports.meeting_report import COUNCIL
 from app.reports.plan_report import BLANK, NO_AGENCY, place_date
 from app.vntext import admin_date, clean, fold, name_sort_key, roman, short_date
@@ -74,6 +75,8 @@ def _entries(proposals: Iterable[Proposal]) -> list[Entry]:
     for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
         for person in Person.select().where(Person.id.in_(ids[start : start + 500])):
             people[person.id] = person
+    # the unit each person was in during the proposal's year, not the one of today
+    homes = units_in_years((p.person_id, p.year) for p in proposals if p.person_id is not None)
     out = []
     for p in proposals:
         award = awards[p.award_type_id]
@@ -86,7 +89,7 @@ def _entries(proposals: Iterable[Proposal]) -> list[Entry]:
                 name_sort_key(person.sort_name),
                 person.gender,
                 person.position,
-                units.get(person.unit_id, ""),
+                units.get(homes[(p.person_id, p.year)], ""),
                 award.name,
                 award.position,
                 award.family,
@@ -186,14 +189,20 @@ def proposal_list_proposals(
         if status
         else query.where(Proposal.status.in_(list(SUBMITTED)))
     )
-    if unit_id is not None:
-        staff = Person.select(Person.id).where(Person.unit == unit_id)
-        query = query.where((Proposal.unit == unit_id) | Proposal.person.in_(staff))
     if level is not None:
         query = query.where(
             Proposal.award_type.in_(AwardType.select(AwardType.id).where(AwardType.level == level))
         )
-    return list(query.order_by(Proposal.id))
+    found = list(query.order_by(Proposal.id))
+    if unit_id is None:
+        return found
+    # a unit's list holds the unit and the people who were in it during the year
+    homes = units_in_year(year, {p.person_id for p in found if p.person_id is not None})
+    return [
+        p
+        for p in found
+        if p.unit_id == unit_id or (p.person_id is not None and homes.get(p.person_id) == unit_id)
+    ]
 
 
 def agency_text(agency: AgencyDetails) -> str:
