@@ -394,6 +394,15 @@ def set_cstdcs_cap(percent: int, effective_from: date, severity: Severity = Seve
     return int(new.id)
 
 
+def validate_bk_tinh_route(htxs_years: int, cstdcs_times: int) -> dict[str, str]:
+    """Field → message for point d's numbers (empty when valid)."""
+    if not 1 <= htxs_years <= 10:
+        return {"htxs_years": "Số năm phải từ 1 đến 10."}
+    if not 0 <= cstdcs_times <= htxs_years:
+        return {"cstdcs_times": "Số lần Chiến sĩ thi đua cơ sở phải từ 0 đến số năm xét."}
+    return {}
+
+
 def set_bk_tinh_route(
     htxs_years: int, cstdcs_times: int, effective_from: date, note: str = ""
 ) -> int:
@@ -403,12 +412,8 @@ def set_bk_tinh_route(
     the rule, the earlier one kept for earlier reviews; the numbers carry into the catalog's
     later versions (Decree 152/2025 from 1/7/2025) up to the agency's next own version. It keeps
     warning (or stays off). Returns the id of the version from ``effective_from``."""
-    if not 1 <= htxs_years <= 10:
-        raise ValidationError("Số năm phải từ 1 đến 10.", field="htxs_years")
-    if not 0 <= cstdcs_times <= htxs_years:
-        raise ValidationError(
-            "Số lần Chiến sĩ thi đua cơ sở phải từ 0 đến số năm xét.", field="cstdcs_times"
-        )
+    for name, message in validate_bk_tinh_route(htxs_years, cstdcs_times).items():
+        raise ValidationError(message, field=name)
     award = AwardType.get_or_none(AwardType.code == "BK_TINH")
     if award is None:
         raise NotFound("Danh mục chưa có Bằng khen của Chủ tịch UBND tỉnh.")
