@@ -228,12 +228,45 @@ def _bk_ttg(facts: Facts, year: int, rules: Rules) -> Suggestion | None:
     return rules.suggestion(rule, basis, condition)
 
 
+def _bk_tinh(facts: Facts, year: int, rules: Rules) -> Suggestion | None:
+    """Point d of Art. 74 cl. 1: consecutive years "hoàn thành xuất sắc nhiệm vụ" (recorded
+    ratings) with CSTĐCS among them, counted after the last provincial Bằng khen; suggested
+    when the next year can complete them. Points a-c rest on achievements: not suggested."""
+    rule = rules.get("BK_TINH", "bk_tinh_criteria")
+    if rule is None:
+        return None
+    need = max(1, _int(rule.params, "htxs_years", 2))
+    times = _int(rule.params, "cstdcs_times", 0)
+    earlier = [y for y in facts.years_with("BK_TINH") if y <= year]
+    excellent = [y for y, r in facts.ratings.items() if r is Rating.EXCELLENT]
+    streak = _streak(excellent, year, after=earlier[-1] if earlier else None)
+    if not streak or len(streak) < need - 1:
+        return None
+    window = streak[-(need - 1) :] if need > 1 else []
+    cstdcs = [y for y in facts.years_with("CSTDCS") if y in window]
+    if len(cstdcs) < times - 1:
+        return None
+    excellent_text = "hoàn thành xuất sắc nhiệm vụ"
+    condition = f"Năm {year + 1} {excellent_text}"
+    if need > 1:
+        condition += f" ({need} năm liên tục)"
+    if len(cstdcs) < times:
+        condition += f" và đạt {rules.name('CSTDCS')} (lần thứ {times} trong {need} năm)"
+    shown = window or streak[-1:]
+    basis = f"{excellent_text.capitalize()} {_years_text(shown)}"
+    if times:
+        basis += f"; {rules.name('CSTDCS')}: {_years_text(cstdcs) or 'chưa có'}"
+    basis += " (điểm d)"
+    return rules.suggestion(rule, basis, condition)
+
+
 def person_suggestions(facts: Facts, year: int, rules: Rules) -> list[Suggestion]:
     found = [
         _cstdcs(facts, year, rules),
         _consecutive_title(facts, year, rules, "CSTD_TINH", "cstd_tinh_criteria"),
         _cstd_tq(facts, year, rules),
         _bk_ttg(facts, year, rules),
+        _bk_tinh(facts, year, rules),
     ]
     return [s for s in found if s is not None]
 

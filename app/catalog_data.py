@@ -103,6 +103,21 @@ BEFORE_152, FROM_152 = date(2025, 6, 30), date(2025, 7, 1)
 BLOCK, WARN, OFF = Severity.BLOCK, Severity.WARN, Severity.OFF
 SIMPLE_MAJORITY = {"percent": 51, "base": "present", "written_votes_count": False}
 
+BK_TINH_DEFAULTS = {"htxs_years": 2, "cstdcs_times": 2, "kinds": ["cong_trang"]}
+
+
+def bk_tinh_title(htxs_years: int, cstdcs_times: int) -> str:
+    """The rule's title with the numbers of its point d (a setting: domain.md marks it [?])."""
+    d = f"{htxs_years} năm liên tục hoàn thành xuất sắc nhiệm vụ"
+    if cstdcs_times:
+        d += f", trong đó {cstdcs_times} lần Chiến sĩ thi đua cơ sở"
+    return (
+        "Bằng khen của Chủ tịch UBND tỉnh (cá nhân): một trong a) thành tích xuất sắc trong "
+        "phong trào thi đua của bộ, tỉnh; b) nhiều thành tích hoặc thành tích đột xuất; "
+        f"c) đóng góp lớn; d) {d} (điểm d theo quy chế, chưa xác minh)"
+    )
+
+
 # Rules of the catalog. BLOCK only where ../shared/domain.md marks the fact [V]; what it marks
 # [S] or [?] warns, and the operator may override a warning with a recorded reason.
 RULES: tuple[RuleSpec, ...] = (
@@ -278,6 +293,24 @@ RULES: tuple[RuleSpec, ...] = (
             "cstdcs_times": 3,
         },
         "[V]",
+    ),
+    # Art. 74 cl. 1, guided by Decree 98/2023 and, from 1/7/2025, by Decree 152/2025 which
+    # replaced it. domain.md marks points a-c [V] and point d [?]; a-c rest on achievements the
+    # council judges, so what is checked is point d: marked [?], its numbers set by the agency
+    # (eligibility.set_bk_tinh_route), and it only warns.
+    *(
+        RuleSpec(
+            "BK_TINH",
+            "bk_tinh_criteria",
+            bk_tinh_title(2, 2),
+            f"Khoản 1 Điều 74 {LAW}; {decree}",
+            start,
+            end,
+            WARN,
+            {**BK_TINH_DEFAULTS, "kinds": ["cong_trang"]},
+            "[?]",
+        )
+        for decree, start, end in ((D98, Y2024, BEFORE_152), (D152, FROM_152, None))
     ),
     RuleSpec(
         "BK_TTG",

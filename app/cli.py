@@ -53,7 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="văn bản cần xuất: "
         + ", ".join(EXPORTS + AWARD_EXPORTS + HISTORY_EXPORTS + CHECK_EXPORTS),
     )
-    export.add_argument("--year", type=int, help="năm của kế hoạch")
+    export.add_argument(
+        "--year",
+        type=int,
+        help="năm của kế hoạch, danh sách…; decision|certificates: năm ký quyết định (khi ghi số)",
+    )
     export.add_argument("--meeting", type=int, metavar="SỐ", help="số (ID) của phiên họp")
     export.add_argument(
         "--invitee", type=int, metavar="SỐ", help="giấy mời riêng cho một người (số dòng điểm danh)"
@@ -65,7 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KỲ",
         help="kỳ báo cáo: tháng, quý hoặc nửa năm (1 nếu cả năm)",
     )
-    export.add_argument("--decision", type=int, metavar="SỐ", help="số (ID) của quyết định")
+    export.add_argument(
+        "--decision",
+        metavar="QUYẾT_ĐỊNH",
+        help="quyết định: số và ký hiệu (15/QĐ-SNgV; không phân biệt hoa thường, dấu, khoảng "
+        "trắng); hoặc chỉ số, khi duy nhất trong năm ký --year; hoặc ID (số không kèm --year)",
+    )
     export.add_argument(
         "--unit",
         type=int,
@@ -228,7 +237,10 @@ def _export_award(args: argparse.Namespace, out: Path) -> int:
     if args.document in ("proposal-list", "award-stats") and args.year is None:
         raise CommandError(f"Xuất {args.document} cần --year NĂM.")
     if args.document in ("decision", "certificates") and args.decision is None:
-        raise CommandError(f"Xuất {args.document} cần --decision SỐ (số ID của quyết định).")
+        raise CommandError(
+            f"Xuất {args.document} cần --decision QUYẾT_ĐỊNH (số và ký hiệu, ví dụ 15/QĐ-SNgV, "
+            "hoặc ID)."
+        )
     status = None
     if args.status:
         status = next((s for s in ProposalStatus if args.status in (s.value, s.label)), None)
@@ -252,7 +264,10 @@ def _export_award(args: argparse.Namespace, out: Path) -> int:
                     args.year, args.unit, status, level=level
                 )
             else:
-                document = award_report.DOCUMENTS[args.document](args.decision)
+                from app.decisions import find_decision
+
+                decision_id = find_decision(args.decision, args.year)
+                document = award_report.DOCUMENTS[args.document](decision_id)
             data = render_docx(document) if fmt == "docx" else render_pdf(document)
     finally:
         close_app_database(db)

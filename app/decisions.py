@@ -469,3 +469,69 @@ def covered_rows(decision_id: int) -> list[CandidateRow]:
             order.get(r.award_name, 0),
         ),
     )
+
+
+# --- finding a decision by what the operator knows of it (command line) -----------------------
+def _number_key(number: str) -> str:
+    """ "05", "5", " 5 " → "5": numbers compare without their padding."""
+    text = "".join(fold(number).split())
+    return text.lstrip("0") or text
+
+
+def _symbol_key(symbol: str) -> str:
+    return "".join(fold(symbol).split())
+
+
+def _described(d: Decision) -> str:
+    return (
+        f"số {number_symbol(d.number, d.symbol)}, {admin_date(d.signed_on)}, "
+        f"{d.authority or 'chưa ghi cấp quyết định'} (ID {d.id})"
+    )
+
+
+def _refuse(found: list[Decision], why: str) -> NotFound:
+    lines = "\n".join(f"  - {_described(d)}" for d in found)
+    hint = (
+        "Ghi đủ số và ký hiệu (ví dụ 15/QĐ-SNgV), thêm --year NĂM (năm ký), hoặc dùng ID."
+        if found
+        else "Xem danh sách ở Khen thưởng → Quyết định."
+    )
+    return NotFound(f"{why}\n{lines}\n{hint}" if lines else f"{why} {hint}")
+
+
+def find_decision(text: str, year: int | None = None) -> int:
+    """The decision an operator names on the command line: its number and symbol
+    ("15/QĐ-SNgV", matched ignoring case, diacritics and spaces), its number alone when unique
+    (in ``year``, the year it was signed, when given), or its database ID (a plain number
+    without --year, as before). Raises NotFound listing the candidates when none or several
+    match."""
+    raw = clean(text)
+    if not raw:
+        raise NotFound("Chưa ghi quyết định: số và ký hiệu (ví dụ 15/QĐ-SNgV) hoặc ID.")
+    query = Decision.select().order_by(Decision.signed_on, Decision.id)
+    in_year = [d for d in query if year is None or d.signed_on.year == year]
+    where = f" năm {year}" if year is not None else ""
+    if "/" in raw:
+        number, _, symbol = raw.partition("/")
+        found = [
+            d
+            for d in in_year
+            if _number_key(d.number) == _number_key(number)
+            and _symbol_key(d.symbol) == _symbol_key(symbol)
+        ]
+    else:
+        key = _number_key(raw)
+        if year is None and raw.isdigit():
+            by_id = Decision.get_or_none(Decision.id == int(raw))
+            if by_id is not None:  # the ID, as the command line always took it
+                return int(by_id.id)
+        found = [d for d in in_year if _number_key(d.number) == key]
+    if len(found) == 1:
+        return int(found[0].id)
+    if found:
+        raise _refuse(found, f"Có {len(found)} quyết định{where} khớp “{raw}”:")
+    near = [d for d in query if _number_key(d.number) == _number_key(raw.partition("/")[0])]
+    why = f"Không có quyết định{where} nào khớp “{raw}”."
+    if near:
+        why += " Các quyết định cùng số:"
+    raise _refuse(near, why)

@@ -14,6 +14,7 @@ from datetime import date
 
 from app import records
 from app.catalog import RuleRow, rules_in_force
+from app.catalog_data import bk_tinh_title
 from app.eligibility_checks import (
     CHECKS,
     INACTIVE,
@@ -155,6 +156,7 @@ def check_input(data: ProposalInput, on: date, proposal_id: int | None = None) -
         data.achievements,
         data.initiative,
         status,
+        data.kind,
     )
     ctx = Context.load(
         data.year, {person_id} if person_id else set(), {unit_id} if unit_id else set()
@@ -165,7 +167,7 @@ def check_input(data: ProposalInput, on: date, proposal_id: int | None = None) -
 
 def _candidate(p: Proposal, award: AwardType) -> Candidate:
     return Candidate(
-        p.id, p.year, p.person_id, p.unit_id, award, p.achievements, p.initiative, p.status
+        p.id, p.year, p.person_id, p.unit_id, award, p.achievements, p.initiative, p.status, p.kind
     )
 
 
@@ -390,6 +392,73 @@ def set_cstdcs_cap(percent: int, effective_from: date, severity: Severity = Seve
             is_custom=True,
         )
     return int(new.id)
+
+
+def validate_bk_tinh_route(htxs_years: int, cstdcs_times: int) -> dict[str, str]:
+    """Field → message for point d's numbers (empty when valid)."""
+    if not 1 <= htxs_years <= 10:
+        return {"htxs_years": "Số năm phải từ 1 đến 10."}
+    if not 0 <= cstdcs_times <= htxs_years:
+        return {"cstdcs_times": "Số lần Chiến sĩ thi đua cơ sở phải từ 0 đến số năm xét."}
+    return {}
+
+
+def set_bk_tinh_route(
+    htxs_years: int, cstdcs_times: int, effective_from: date, note: str = ""
+) -> int:
+    """Point d of the provincial Bằng khen (Art. 74 cl. 1), as the province's Quy chế words it:
+    ``htxs_years`` consecutive years "hoàn thành xuất sắc nhiệm vụ" with ``cstdcs_times``
+    CSTĐCS among them, from a date (domain.md marks these numbers [?]). A new dated version of
+    the rule, the earlier one kept for earlier reviews; the numbers carry into the catalog's
+    later versions (Decree 152/2025 from 1/7/2025) up to the agency's next own version. It keeps
+    warning (or stays off). Returns the id of the version from ``effective_from``."""
+    for name, message in validate_bk_tinh_route(htxs_years, cstdcs_times).items():
+        raise ValidationError(message, field=name)
+    award = AwardType.get_or_none(AwardType.code == "BK_TINH")
+    if award is None:
+        raise NotFound("Danh mục chưa có Bằng khen của Chủ tịch UBND tỉnh.")
+    later = AwardRule.select().where(
+        (AwardRule.award_type == award)
+        & (AwardRule.rule_code == "bk_tinh_criteria")
+        & (AwardRule.effective_from > effective_from)
+    )
+    dates = [effective_from]
+    for rule in later.order_by(AwardRule.effective_from):
+        if rule.is_custom:
+            break  # the agency's own later choice stands
+        if rule.effective_from not in dates:
+            dates.append(rule.effective_from)
+    own = "điểm d theo Quy chế thi đua, khen thưởng của tỉnh"
+    made: list[int] = []
+    with records.transaction():
+        for start in dates:
+            current = next(
+                (r for r in rules_in_force(start, "bk_tinh_criteria") if r.award_code == "BK_TINH"),
+                None,
+            )
+            if current is None:
+                raise NotFound(
+                    f"Ngày {start:%d/%m/%Y} chưa có quy định xét Bằng khen của Chủ tịch UBND tỉnh."
+                )
+            basis = f"{current.legal_basis.split('; ' + own)[0]}; {own}"
+            if clean(note):
+                basis = f"{basis} ({clean(note)})"
+            params = {**current.params, "htxs_years": htxs_years, "cstdcs_times": cstdcs_times}
+            new = records.create(
+                AwardRule,
+                award_type=award,
+                rule_code="bk_tinh_criteria",
+                title=bk_tinh_title(htxs_years, cstdcs_times),
+                legal_basis=basis,
+                effective_from=start,
+                effective_to=current.effective_to,
+                severity=Severity.OFF if current.severity is Severity.OFF else Severity.WARN,
+                params=json.dumps(params, ensure_ascii=False, sort_keys=True),
+                is_custom=True,
+                confidence=current.confidence,
+            )
+            made.append(int(new.id))
+    return made[0]
 
 
 CHECKED_CODES = frozenset(CHECKS)

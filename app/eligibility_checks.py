@@ -15,7 +15,7 @@ import peewee as pw
 from app.catalog import RuleRow
 from app.people import members_in_year
 from app.vntext import clean, fold
-from db.enums import AwardFamily, Discipline, ProposalStatus, Rating
+from db.enums import AwardFamily, CommendationKind, Discipline, ProposalStatus, Rating
 from db.models import AwardType, DossierItem, Evaluation, Person, Proposal, Registration
 
 S = ProposalStatus
@@ -42,6 +42,7 @@ class Candidate:
     achievements: str
     initiative: str
     status: ProposalStatus = S.DRAFT
+    kind: CommendationKind = CommendationKind.REGULAR
 
 
 @dataclass
@@ -468,6 +469,44 @@ def _bk_ttg_route(rule: RuleRow, cand: Candidate, ctx: Context, on: date) -> lis
     return out
 
 
+def _bk_tinh_criteria(rule: RuleRow, cand: Candidate, ctx: Context, on: date) -> list[str]:
+    """Art. 74 cl. 1: points a-c rest on achievements the council judges; point d on the
+    recorded years: N consecutive years "hoàn thành xuất sắc nhiệm vụ" ending with the year
+    proposed for, with M times CSTĐCS among them (N, M: the rule's params, set by the agency).
+    Warns, for a regular (yearly) proposal of an individual, when point d is not met."""
+    if cand.person_id is None:
+        return []
+    kinds = [str(k) for k in rule.params.get("kinds", ["cong_trang"])]  # type: ignore[union-attr]
+    if cand.kind.value not in kinds:
+        return []  # thematic or unscheduled: points a-b, judged on the achievements
+    need = max(1, int(rule.params.get("htxs_years", 2) or 2))  # type: ignore[call-overload]
+    times = int(rule.params.get("cstdcs_times", 0) or 0)  # type: ignore[call-overload]
+    years = list(range(cand.year - need + 1, cand.year + 1))
+    evals = {y: ctx.person_eval(cand.person_id, y) for y in years}
+    unrated = [y for y in years if _unrated(evals[y])]
+    short = [y for y in years if y not in unrated and evals[y].rating is not Rating.EXCELLENT]  # type: ignore[union-attr]
+    got = sum(ctx.holds(ctx.held(cand), "CSTDCS", y) for y in years)
+    if not unrated and not short and got >= times:
+        return []
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    wanted = f"{need} năm liên tục hoàn thành xuất sắc nhiệm vụ ({span})"
+    if times:
+        wanted += f", trong đó {times} lần Chiến sĩ thi đua cơ sở"
+    gaps = [_rating_text(evals[y], y) for y in short]
+    if unrated:
+        listed = ", ".join(str(y) for y in unrated)
+        gaps.append(
+            f"chưa ghi kết quả xếp loại năm {listed} (Lịch sử khen thưởng → Ghi kết quả năm…)"
+        )
+    if got < times:
+        gaps.append(f"có {got}/{times} lần Chiến sĩ thi đua cơ sở")
+    return [
+        f"Chưa thấy căn cứ điểm d ({wanted}): {'; '.join(gaps)}. Nếu đề nghị theo điểm a–c "
+        "(thành tích trong phong trào thi đua của bộ, tỉnh; thành tích đột xuất; đóng góp lớn), "
+        "hãy ghi rõ thành tích và bỏ qua cảnh báo kèm lý do"
+    ]
+
+
 def _dossier(rule: RuleRow, cand: Candidate, ctx: Context, on: date) -> list[str]:
     if cand.proposal_id is None or cand.status not in (S.PASSED, S.SENT_UP):
         return []
@@ -495,5 +534,6 @@ CHECKS: dict[str, Check] = {
     "ttldtt_criteria": _collective,
     "ttldxs_criteria": _collective,
     "bk_ttg_route": _bk_ttg_route,
+    "bk_tinh_criteria": _bk_tinh_criteria,
     "dossier": _dossier,
 }

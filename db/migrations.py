@@ -18,7 +18,7 @@ from db.errors import DatabaseTooNew, ForeignDatabase
 from db.models import ALL_MODELS
 
 APPLICATION_ID = 0x54444B54  # "TDKT"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 Step = Callable[[pw.SqliteDatabase], None]
 
@@ -54,11 +54,63 @@ def _step_8_year_summary(db: pw.SqliteDatabase) -> None:
     )
 
 
+# The rule version 9 brings to files created before it, as app/catalog_data.py seeds it into
+# new files (a test keeps the two equal): one version under Decree 98/2023, one under Decree
+# 152/2025. Literals: later changes to the catalog are later steps.
+_BK_TINH_TITLE = (
+    "Bằng khen của Chủ tịch UBND tỉnh (cá nhân): một trong a) thành tích xuất sắc trong phong "
+    "trào thi đua của bộ, tỉnh; b) nhiều thành tích hoặc thành tích đột xuất; c) đóng góp lớn; "
+    "d) 2 năm liên tục hoàn thành xuất sắc nhiệm vụ, trong đó 2 lần Chiến sĩ thi đua cơ sở "
+    "(điểm d theo quy chế, chưa xác minh)"
+)
+_BK_TINH_BASIS = "Khoản 1 Điều 74 Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định số "
+_BK_TINH_RULES = tuple(
+    {
+        "rule_code": "bk_tinh_criteria",
+        "title": _BK_TINH_TITLE,
+        "legal_basis": _BK_TINH_BASIS + decree,
+        "effective_from": start,
+        "effective_to": end,
+        "severity": "warn",
+        "params": '{"cstdcs_times": 2, "htxs_years": 2, "kinds": ["cong_trang"]}',
+        "is_custom": 0,
+        "confidence": "[?]",
+    }
+    for decree, start, end in (
+        ("98/2023/NĐ-CP", "2024-01-01", "2025-06-30"),
+        ("152/2025/NĐ-CP", "2025-07-01", None),
+    )
+)
+
+
+def _step_9_bk_tinh_rule(db: pw.SqliteDatabase) -> None:
+    """Version 9: the eligibility rule of the provincial Bằng khen (Art. 74 cl. 1), which files
+    created before it lacked."""
+    row = db.execute_sql("SELECT id FROM \"award_type\" WHERE code = 'BK_TINH'").fetchone()
+    if row is None:
+        return  # a catalog without the form: nothing to attach the rule to
+    for rule in _BK_TINH_RULES:
+        exists = db.execute_sql(
+            'SELECT 1 FROM "award_rule" WHERE award_type_id = ? AND rule_code = ?'
+            " AND effective_from = ?",
+            (row[0], rule["rule_code"], rule["effective_from"]),
+        ).fetchone()
+        if exists is not None:
+            continue
+        columns = ["award_type_id", *rule]
+        db.execute_sql(
+            f'INSERT INTO "award_rule" ({", ".join(columns)}) '
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            (row[0], *rule.values()),
+        )
+
+
 # (version reached, step) for files older than SCHEMA_VERSION. Version 1 is the baseline.
 STEPS: list[tuple[int, Step]] = [
     (2, _step_2_trash),
     (3, _step_3_written_votes),
     (8, _step_8_year_summary),
+    (9, _step_9_bk_tinh_rule),
 ]
 
 

@@ -289,3 +289,51 @@ def test_a_commendation_form_is_not_drafted_without_its_achievement(office: Unit
     result = ah.propose_from(rows, 2024)
     assert [Proposal.get_by_id(i).award_type.code for i in result.created] == ["CSTDCS"]
     assert result.need_achievements == ["Nguyễn Văn An — Bằng khen của Thủ tướng Chính phủ"]
+
+
+def test_excellent_years_with_cstdcs_point_to_the_provincial_bang_khen(office: Unit) -> None:
+    an = person("Nguyễn Văn An", office)
+    rate(an, 2023, Rating.EXCELLENT)
+    rate(an, 2024, Rating.EXCELLENT)
+    grant(an, "CSTDCS", 2024)
+    suggestion = next(
+        s for s in ah.person_history(an.id, 2024).suggestions if s.award_code == "BK_TINH"
+    )
+    assert suggestion.award_name == "Bằng khen của Chủ tịch UBND tỉnh"
+    assert suggestion.basis == (
+        "Hoàn thành xuất sắc nhiệm vụ 2024; Chiến sĩ thi đua cơ sở: 2024 (điểm d)"
+    )
+    assert suggestion.condition == (
+        "Năm 2025 hoàn thành xuất sắc nhiệm vụ (2 năm liên tục) và đạt Chiến sĩ thi đua cơ sở "
+        "(lần thứ 2 trong 2 năm)"
+    )
+    assert suggestion.rule_code == "bk_tinh_criteria"
+    assert suggestion.legal_basis.startswith("Khoản 1 Điều 74")
+    assert suggestion.confidence == "[?]"
+
+
+def test_no_provincial_bang_khen_without_the_grounds(office: Unit) -> None:
+    an, binh, chi = (person(n, office) for n in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Chí"))
+    rate(an, 2024, Rating.GOOD)  # not excellent
+    grant(an, "CSTDCS", 2024)
+    rate(binh, 2024, Rating.EXCELLENT)  # excellent, but no CSTĐCS in the run
+    rate(chi, 2023, Rating.EXCELLENT)
+    rate(chi, 2024, Rating.EXCELLENT)
+    grant(chi, "CSTDCS", 2024)
+    grant(chi, "BK_TINH", 2024)  # just received: a new run starts after it
+    for who in (an, binh, chi):
+        assert "BK_TINH" not in codes(ah.person_history(who.id, 2024))
+
+
+def test_the_provincial_bang_khen_follows_the_agencys_point_d(office: Unit) -> None:
+    from app import eligibility
+
+    an = person("Nguyễn Văn An", office)
+    rate(an, 2024, Rating.EXCELLENT)
+    assert "BK_TINH" not in codes(ah.person_history(an.id, 2024))  # 2 CSTĐCS by default
+    eligibility.set_bk_tinh_route(2, 0, date(2025, 1, 1))  # the province asks for none
+    suggestion = next(
+        s for s in ah.person_history(an.id, 2024).suggestions if s.award_code == "BK_TINH"
+    )
+    assert suggestion.condition == "Năm 2025 hoàn thành xuất sắc nhiệm vụ (2 năm liên tục)"
+    assert suggestion.basis == "Hoàn thành xuất sắc nhiệm vụ 2024 (điểm d)"

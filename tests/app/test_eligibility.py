@@ -212,10 +212,13 @@ def test_no_double_reward_for_one_achievement(staff: Staff) -> None:
     person = pid_of(staff)
     text = "Phục vụ xuất sắc Hội nghị hợp tác quốc tế"
     proposals.create_proposal(inp("GK_SO", person, achievements=text))
-    [double] = eligibility.check_input(inp("BK_TINH", person, achievements=text), ON)
-    assert double.rule_code == "no_double_reward" and "Giấy khen" in double.message
+    found = eligibility.check_input(inp("BK_TINH", person, achievements=text), ON)
+    # (the person has no grounds under point d of the Bằng khen's rule: that warns too)
+    assert codes(found) == ["bk_tinh_criteria", "no_double_reward"]
+    [double] = [f for f in found if f.rule_code == "no_double_reward"]
+    assert "Giấy khen" in double.message
     other = inp("BK_TINH", person, achievements="Thành tích khác")
-    assert eligibility.check_input(other, ON) == []
+    assert codes(eligibility.check_input(other, ON)) == ["bk_tinh_criteria"]
 
 
 def test_the_rule_in_force_on_the_review_date(staff: Staff) -> None:
@@ -306,3 +309,86 @@ def test_a_proposal_is_judged_on_its_meeting_day(staff: Staff) -> None:
     assert eligibility.review_date(pid, ON) == ON  # the meeting has no day yet
     Meeting.update(held_on=date(2024, 12, 18)).where(Meeting.id == meeting.id).execute()
     assert eligibility.review_date(pid, ON) == date(2024, 12, 18)
+
+
+# --- Bằng khen của Chủ tịch UBND tỉnh (Art. 74 cl. 1; point d a setting) ------------------------
+def bk_tinh(findings: list[eligibility.Finding]) -> list[eligibility.Finding]:
+    return [f for f in findings if f.rule_code == "bk_tinh_criteria"]
+
+
+def test_bang_khen_tinh_without_grounds_warns_naming_the_rule(staff: Staff) -> None:
+    person = pid_of(staff)  # rated "hoàn thành tốt" for 2024 only, no CSTĐCS
+    [finding] = eligibility.check_input(inp("BK_TINH", person, achievements="Thành tích"), ON)
+    assert finding.rule_code == "bk_tinh_criteria" and finding.severity is Severity.WARN
+    assert finding.detail.startswith(
+        "Chưa thấy căn cứ điểm d (2 năm liên tục hoàn thành xuất sắc nhiệm vụ (2023–2024), "
+        "trong đó 2 lần Chiến sĩ thi đua cơ sở): năm 2024 xếp loại “Hoàn thành tốt nhiệm vụ”; "
+        "chưa ghi kết quả xếp loại năm 2023"
+    )
+    assert "có 0/2 lần Chiến sĩ thi đua cơ sở" in finding.detail
+    assert "bỏ qua cảnh báo kèm lý do" in finding.detail
+    assert "Quy định: Bằng khen của Chủ tịch UBND tỉnh (cá nhân)" in finding.message
+    assert "Khoản 1 Điều 74 Luật Thi đua, khen thưởng số 06/2022/QH15" in finding.message
+    assert finding.legal_basis.endswith("; Nghị định số 98/2023/NĐ-CP")
+    later = eligibility.check_input(inp("BK_TINH", person, year=2025), date(2025, 12, 1))
+    assert bk_tinh(later)[0].legal_basis.endswith("; Nghị định số 152/2025/NĐ-CP")
+
+
+def test_bang_khen_tinh_with_two_excellent_years_and_cstdcs_has_no_finding(staff: Staff) -> None:
+    person = pid_of(staff)
+    data = inp("BK_TINH", person, achievements="Thành tích")
+    for year in (2023, 2024):
+        evaluate(person, year, Rating.EXCELLENT)
+    granted("CSTDCS", person, 2023)
+    [short] = bk_tinh(eligibility.check_input(data, ON))
+    assert short.detail.split(":")[1].strip().startswith("có 1/2 lần Chiến sĩ thi đua cơ sở")
+    proposals.create_proposal(inp("CSTDCS", person, initiative="Sáng kiến"))  # this year's
+    assert eligibility.check_input(data, ON) == []
+    evaluate(person, 2023, Rating.GOOD)  # the run of excellent years broke
+    [broken] = bk_tinh(eligibility.check_input(data, ON))
+    assert "năm 2023 xếp loại “Hoàn thành tốt nhiệm vụ”" in broken.detail
+
+
+def test_bang_khen_tinh_points_a_to_c_and_collectives_are_not_judged_on_the_years(
+    staff: Staff,
+) -> None:
+    from db.enums import CommendationKind
+
+    person = pid_of(staff)
+    for kind in (CommendationKind.THEMATIC, CommendationKind.UNSCHEDULED):
+        data = inp("BK_TINH", person, kind=kind, achievements="Thành tích đột xuất")
+        assert eligibility.check_input(data, ON) == []
+    unit = list(staff.units.values())[0]
+    assert bk_tinh(eligibility.check_input(inp("BK_TINH", unit=unit), ON)) == []
+
+
+def test_the_agency_sets_point_d_from_its_provinces_rules(staff: Staff) -> None:
+    person = pid_of(staff)
+    for year in (2023, 2024):
+        evaluate(person, year, Rating.EXCELLENT)
+    granted("CSTDCS", person, 2023)
+    proposals.create_proposal(inp("CSTDCS", person, initiative="Sáng kiến"))
+    data = inp("BK_TINH", person, achievements="Thành tích")
+    assert eligibility.check_input(data, ON) == []
+    eligibility.set_bk_tinh_route(3, 1, date(2024, 12, 1), "Quyết định 12/2024/QĐ-UBND")
+    [finding] = eligibility.check_input(data, ON)
+    assert "3 năm liên tục hoàn thành xuất sắc nhiệm vụ (2022–2024), trong đó 1 lần" in (
+        finding.detail
+    )
+    assert "chưa ghi kết quả xếp loại năm 2022" in finding.detail
+    assert "d) 3 năm liên tục hoàn thành xuất sắc nhiệm vụ, trong đó 1 lần" in finding.rule_title
+    assert finding.legal_basis.endswith(
+        "; điểm d theo Quy chế thi đua, khen thưởng của tỉnh (Quyết định 12/2024/QĐ-UBND)"
+    )
+    assert eligibility.check_input(data, date(2024, 11, 30)) == []  # the earlier version
+    # the agency's numbers carry into the catalog's version under Decree 152/2025
+    [later] = bk_tinh(eligibility.check_input(inp("BK_TINH", person, year=2025), date(2025, 8, 1)))
+    assert "3 năm liên tục" in later.detail and "Nghị định số 152/2025/NĐ-CP; điểm d" in (
+        later.legal_basis
+    )
+    evaluate(person, 2022, Rating.EXCELLENT)
+    assert eligibility.check_input(data, ON) == []
+    with pytest.raises(ValidationError):
+        eligibility.set_bk_tinh_route(2, 3, ON)
+    with pytest.raises(ValidationError):
+        eligibility.set_bk_tinh_route(0, 0, ON)

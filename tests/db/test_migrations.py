@@ -199,7 +199,7 @@ def test_step_8_adds_the_year_summary_to_a_version_3_file(tmp_path: Path) -> Non
     db.close()
     db = open_database(path)
     result = migrations.prepare(db, path)
-    assert (result.from_version, result.to_version) == (3, 8)
+    assert (result.from_version, result.to_version) == (3, migrations.SCHEMA_VERSION)
     db.execute_sql(
         "INSERT INTO year_summary (year, results, shortcomings, lessons, directions,"
         " recommendations) VALUES (2024, 'Tốt', '', '', '', '')"
@@ -210,3 +210,51 @@ def test_step_8_adds_the_year_summary_to_a_version_3_file(tmp_path: Path) -> Non
             " recommendations) VALUES (2024, 'Trùng', '', '', '', '')"
         )
     db.close()
+
+
+def _rules(path: Path) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(
+            "SELECT t.code, r.rule_code, r.title, r.legal_basis, r.effective_from,"
+            " r.effective_to, r.severity, r.params, r.is_custom, r.confidence"
+            " FROM award_rule r LEFT JOIN award_type t ON t.id = r.award_type_id"
+            " ORDER BY t.code, r.rule_code, r.effective_from"
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def test_step_9_brings_the_provincial_bang_khen_rule_to_a_version_8_file(tmp_path: Path) -> None:
+    """A file created at version 8 had the catalog without the Bằng khen tỉnh rule; once
+    upgraded it holds the same rules as a new file, and the copy made first is version 8."""
+    from app.session import close_app_database, open_app_database
+
+    new, old = tmp_path / "new.sqlite", tmp_path / "v8.sqlite"
+    for path in (new, old):
+        db, _info = open_app_database(path)
+        close_app_database(db)
+    con = sqlite3.connect(old)
+    con.execute("DELETE FROM award_rule WHERE rule_code = 'bk_tinh_criteria'")
+    con.execute("PRAGMA user_version = 8")
+    con.commit()
+    con.close()
+    assert len(_rules(old)) == len(_rules(new)) - 2
+    db, info = open_app_database(old)
+    try:
+        from app import award_outlook
+
+        assert award_outlook.Rules(2025).get("BK_TINH", "bk_tinh_criteria") is not None
+    finally:
+        close_app_database(db)
+    assert info.schema_version == 9 and info.migration_backup is not None
+    assert sqlite3.connect(info.migration_backup).execute("PRAGMA user_version").fetchone()[0] == 8
+    assert _rules(old) == _rules(new)
+    rows = [r for r in _rules(old) if r[1] == "bk_tinh_criteria"]
+    assert [(r[0], r[4], r[5], r[9]) for r in rows] == [
+        ("BK_TINH", "2024-01-01", "2025-06-30", "[?]"),
+        ("BK_TINH", "2025-07-01", None, "[?]"),
+    ]
+    db, info = open_app_database(old)  # opened again: nothing to do, nothing doubled
+    close_app_database(db)
+    assert info.migration_backup is None and _rules(old) == _rules(new)

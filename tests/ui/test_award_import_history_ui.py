@@ -201,7 +201,11 @@ def test_the_history_page_shows_a_persons_years_and_next_years_suggestions(
     )
     assert detail.years.index(0, YearTableModel.COL_DISC).data() == ""
     assert detail.suggestions_label.text() == "Đủ điều kiện đề nghị năm 2025"
-    assert [s.award_code for s in detail.suggestions.rows()] == ["CSTDCS", "CSTD_TINH"]
+    # rated HTXS in 2024 with CSTĐCS: point d of the provincial Bằng khen within reach in 2025
+    assert [s.award_code for s in detail.suggestions.rows()] == ["CSTDCS", "CSTD_TINH", "BK_TINH"]
+    bk = detail.suggestions.rows()[2]
+    assert bk.basis == "Hoàn thành xuất sắc nhiệm vụ 2024; Chiến sĩ thi đua cơ sở: 2024 (điểm d)"
+    assert bk.condition.startswith("Năm 2025 hoàn thành xuất sắc nhiệm vụ (2 năm liên tục)")
     shot(page, "history-page")
     page.set_year(2023)  # the year selected in the window moves the history
     assert detail.suggestions_label.text() == "Đủ điều kiện đề nghị năm 2024"
@@ -228,6 +232,7 @@ def test_the_agency_wide_list_loads_for_the_year_and_exports(
         ("Nguyễn Văn An", "CSTDCS"),
         ("Nguyễn Văn An", "CSTD_TINH"),
         ("Văn phòng", "TTLDXS"),
+        ("Nguyễn Văn An", "BK_TINH"),  # titles first, then forms (catalog order)
     ]
     assert not page.propose_button.isEnabled()
     assert page.propose_button.text() == "Lập đề nghị năm 2025…"

@@ -413,6 +413,59 @@ def test_the_agency_switches_a_warning_off_and_sets_its_cap(
     assert tab.detail.pages.tabText(0) == "Điều kiện (0)" or tab.detail.proposal_id != pid
 
 
+def test_the_agency_sets_point_d_of_the_provincial_bang_khen(
+    qtbot: QtBot, tab: AwardsTab, staff: Staff, fake_messages: FakeMessages
+) -> None:
+    import os
+    from pathlib import Path
+
+    from ui.dialogs.award_rules_dialog import AwardRulesDialog, BkTinhDialog
+
+    shots = os.environ.get("TDKT_SCREENSHOTS")
+    _name, person = first(staff)
+    data = ProposalInput(2024, award_id("BK_TINH"), person_id=person, achievements="Thành tích")
+    [before] = eligibility.check_input(data, tab.today)
+    assert "2 năm liên tục hoàn thành xuất sắc nhiệm vụ" in before.detail
+
+    def rules(dialog: AwardRulesDialog) -> bool:
+        row = next(r for r in dialog.rows() if r.rule_code == "bk_tinh_criteria")
+        assert row.award_name == "Bằng khen tỉnh" and row.confidence == "[?]"
+        assert row.params["htxs_years"] == 2 and row.params["cstdcs_times"] == 2
+        dialog.table.selectRow(dialog.rows().index(row))
+        assert dialog.off_button.isEnabled()  # a warning: the agency may switch it off
+
+        def point_d(step: BkTinhDialog) -> bool:
+            assert (step.years_spin.value(), step.times_spin.value()) == (2, 2)
+            step.years_spin.setValue(3)
+            step.times_spin.setValue(4)
+            assert not step.save_button.isEnabled()
+            assert "không vượt" in step.error_label.text() or "từ 0 đến" in step.error_label.text()
+            step.times_spin.setValue(1)
+            assert step.save_button.isEnabled() and step.error_label.text() == ""
+            step.date_edit.setDate(step.date_edit.date().addDays(-30))
+            step.note_edit.setText("Quy chế thi đua của tỉnh")
+            if shots:
+                step.grab().save(str(Path(shots) / "bk-tinh-point-d.png"))
+            return True
+
+        fake_messages.dialog_handlers.append(point_d)
+        dialog.bk_tinh_button.click()
+        row = next(r for r in dialog.rows() if r.rule_code == "bk_tinh_criteria")
+        assert row.params["htxs_years"] == 3 and row.params["cstdcs_times"] == 1
+        assert "d) 3 năm liên tục" in row.title and "Quy chế thi đua của tỉnh" in row.legal_basis
+        if shots:
+            dialog.table.selectRow(dialog.rows().index(row))
+            dialog.grab().save(str(Path(shots) / "award-rules-dialog.png"))
+        return False
+
+    fake_messages.dialog_handlers.append(rules)
+    qtbot.mouseClick(tab.rules_button, _left())
+    [after] = eligibility.check_input(data, tab.today)
+    assert "3 năm liên tục hoàn thành xuất sắc nhiệm vụ (2022–2024), trong đó 1 lần" in (
+        after.detail
+    )
+
+
 def test_a_typed_name_that_names_nobody_is_not_a_recipient(
     qtbot: QtBot, tab: AwardsTab, staff: Staff, fake_messages: FakeMessages
 ) -> None:

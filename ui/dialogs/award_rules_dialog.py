@@ -1,5 +1,6 @@
 """Quy định xét khen thưởng: the checks in force on a date; the agency switches its warnings off
-or on from a date, and sets its optional cap of CSTĐCS among LĐTT holders."""
+or on from a date, sets its optional cap of CSTĐCS among LĐTT holders, and the numbers of point d
+of the provincial Bằng khen (Art. 74 cl. 1), which the sources leave uncertain."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -58,6 +60,51 @@ class CapDialog(FormDialog):
         return date(d.year(), d.month(), d.day())
 
 
+class BkTinhDialog(FormDialog):
+    """Point d of the provincial Bằng khen as the province's Quy chế words it, from a date."""
+
+    def __init__(self, on: date, years: int, times: int, parent: QWidget | None = None) -> None:
+        super().__init__("Bằng khen của Chủ tịch UBND tỉnh: điểm d", parent)
+        self.form.addRow(
+            QLabel(
+                "Điểm d khoản 1 Điều 74 Luật Thi đua, khen thưởng 2022: số năm liên tục hoàn "
+                "thành xuất sắc nhiệm vụ và số lần Chiến sĩ thi đua cơ sở trong thời gian đó "
+                "chưa được xác minh; ghi theo Quy chế thi đua, khen thưởng của tỉnh. "
+                "Các điểm a–c xét theo thành tích, không đổi.",
+                self,
+            )
+        )
+        self.years_spin = QSpinBox(self)
+        self.years_spin.setRange(1, 10)
+        self.years_spin.setValue(years)
+        self.years_spin.setSuffix(" năm")
+        self.times_spin = QSpinBox(self)
+        self.times_spin.setRange(0, 10)
+        self.times_spin.setValue(times)
+        self.times_spin.setSuffix(" lần")
+        self.date_edit = QDateEdit(QDate(on.year, on.month, on.day), self)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setCalendarPopup(True)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText("ví dụ: Quyết định số …/QĐ-UBND ngày …")
+        self.form.addRow("Hoàn thành xuất sắc nhiệm vụ liên tục:", self.years_spin)
+        self.form.addRow("Trong đó Chiến sĩ thi đua cơ sở:", self.times_spin)
+        self.form.addRow("Áp dụng từ ngày:", self.date_edit)
+        self.form.addRow("Căn cứ (quy chế của tỉnh):", self.note_edit)
+        self.form.itemAt(0).widget().setWordWrap(True)  # type: ignore[union-attr]
+        self.setMinimumWidth(520)
+        self.years_spin.valueChanged.connect(self.revalidate)
+        self.times_spin.valueChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def problems(self) -> dict[str, str]:
+        return eligibility.validate_bk_tinh_route(self.years_spin.value(), self.times_spin.value())
+
+    def effective_from(self) -> date:
+        d = self.date_edit.date()
+        return date(d.year(), d.month(), d.day())
+
+
 class AwardRulesDialog(QDialog):
     def __init__(self, on: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +127,7 @@ class AwardRulesDialog(QDialog):
         self.off_button = QPushButton("Tắt từ ngày…", self)
         self.on_button = QPushButton("Bật lại (cảnh báo)…", self)
         self.cap_button = QPushButton("Tỷ lệ Chiến sĩ thi đua cơ sở…", self)
+        self.bk_tinh_button = QPushButton("Bằng khen tỉnh: điểm d…", self)
         close = QDialogButtonBox(self)
         close.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
         top = QHBoxLayout()
@@ -93,7 +141,7 @@ class AwardRulesDialog(QDialog):
         )
         note.setWordWrap(True)
         bottom = QHBoxLayout()
-        for b in (self.off_button, self.on_button, self.cap_button):
+        for b in (self.off_button, self.on_button, self.cap_button, self.bk_tinh_button):
             bottom.addWidget(b)
         bottom.addStretch(1)
         bottom.addWidget(close)
@@ -108,6 +156,7 @@ class AwardRulesDialog(QDialog):
         self.off_button.clicked.connect(lambda: self.switch(Severity.OFF))
         self.on_button.clicked.connect(lambda: self.switch(Severity.WARN))
         self.cap_button.clicked.connect(self.set_cap)
+        self.bk_tinh_button.clicked.connect(self.set_bk_tinh)
         self.reload()
 
     def on(self) -> date:
@@ -158,6 +207,29 @@ class AwardRulesDialog(QDialog):
             return
         try:
             eligibility.set_cstdcs_cap(dialog.percent_spin.value(), dialog.effective_from())
+        except AppError as error:
+            messages.show_app_error(self, error)
+            return
+        self.reload()
+
+    def set_bk_tinh(self) -> None:
+        current = next((r for r in self.rows() if r.rule_code == "bk_tinh_criteria"), None)
+        params = current.params if current is not None else {}
+        dialog = BkTinhDialog(
+            self.on(),
+            int(params.get("htxs_years", 2)),  # type: ignore[call-overload]
+            int(params.get("cstdcs_times", 2)),  # type: ignore[call-overload]
+            self,
+        )
+        if not messages.run_dialog(dialog):
+            return
+        try:
+            eligibility.set_bk_tinh_route(
+                dialog.years_spin.value(),
+                dialog.times_spin.value(),
+                dialog.effective_from(),
+                dialog.note_edit.text(),
+            )
         except AppError as error:
             messages.show_app_error(self, error)
             return
