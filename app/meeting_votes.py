@@ -200,8 +200,8 @@ def ballot_rows(meeting_id: int) -> list[BallotRow]:
                 votes_text,
                 percent,
                 fold(f"{who} {award.name}"),
-                tuple(f.message for f in opened if f.blocking),
-                tuple(f.message for f in opened if not f.blocking),
+                tuple(f.open_message for f in opened if f.blocking),
+                tuple(f.open_message for f in opened if not f.blocking),
             )
         )
     return rows

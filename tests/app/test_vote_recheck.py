@@ -1,7 +1,7 @@
 """The vote re-checks eligibility on the meeting's review date: what changed after a proposal
-went before the council (a rating recorded too low, a registration gone) is not recorded
-without a word. A blocking finding refuses a passing result; a warning is returned, and
-accepted with a reason logged as any override."""
+went before the council (a rating recorded too low, a registration gone, a discipline graver
+than the one an override accepted) is not recorded without a word. A blocking finding refuses
+a passing result; a warning is returned, and accepted with a reason logged as any override."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from datetime import date
 import peewee as pw
 import pytest
 
-from app import evaluations, meeting_votes, proposals, registrations
+from app import eligibility, evaluations, meeting_votes, proposals, registrations
 from app.errors import ValidationError
 from app.evaluations import EvaluationInput
 from app.proposals import ProposalInput
 from app.voting import VoteCount
-from db.enums import ProposalStatus, Rating, RecipientKind, VoteMethod
+from db.enums import Discipline, ProposalStatus, Rating, RecipientKind, VoteMethod
 from db.models import Meeting, Proposal, ProposalEvent, Registration, Vote
 from tests.staff_gen import Staff, award_id, generate_staff, register
 
@@ -109,3 +109,44 @@ def test_a_failing_vote_does_not_accept_warnings(staff: Staff) -> None:
     outcome = meeting_votes.record_vote(meeting_id, pid, _count(1), "Lý do")
     assert outcome.status is S.FAILED and outcome.overridden == ()
     assert not ProposalEvent.select().where(ProposalEvent.rule_code != "").exists()
+
+
+def test_an_override_whose_facts_changed_is_open_again_at_the_vote(staff: Staff) -> None:
+    _name, person = next(iter(staff.people.items()))
+    meeting_id, pid = _before_meeting(person)
+    reprimand = EvaluationInput(rating=Rating.GOOD, discipline=Discipline.REPRIMAND)
+    evaluations.save_evaluation(RecipientKind.INDIVIDUAL, person, 2024, reprimand)
+    eligibility.override(pid, "ldtt_exclusions", "Khiển trách, đã khắc phục", HELD)
+    assert meeting_votes.vote_check(meeting_id, pid).findings == ()  # accepted as it stands
+
+    # the discipline is corrected to a warning (cảnh cáo): not what was accepted
+    graver = EvaluationInput(rating=Rating.GOOD, discipline=Discipline.WARNING)
+    evaluations.save_evaluation(RecipientKind.INDIVIDUAL, person, 2024, graver)
+    (reopened,) = meeting_votes.vote_check(meeting_id, pid).findings
+    assert reopened.rule_code == "ldtt_exclusions" and not reopened.overridden
+    assert reopened.earlier_override == "Khiển trách, đã khắc phục"
+    assert "Cảnh cáo" in reopened.detail
+    row = meeting_votes.ballot_rows(meeting_id)[0]
+    assert "Đã bỏ qua trước đây (lý do: “Khiển trách, đã khắc phục”)" in row.warnings[0]
+
+    outcome = meeting_votes.record_vote(meeting_id, pid, _count(6))
+    assert [f.rule_code for f in outcome.warnings] == ["ldtt_exclusions"]  # not silently passed
+    meeting_votes.record_vote(meeting_id, pid, _count(6), "Hội đồng xem xét, vẫn đề nghị")
+    assert meeting_votes.vote_check(meeting_id, pid).findings == ()
+    notes = [
+        e.note
+        for e in ProposalEvent.select()
+        .where(ProposalEvent.rule_code == "ldtt_exclusions")
+        .order_by(ProposalEvent.id)
+    ]
+    assert notes == ["Khiển trách, đã khắc phục", "Hội đồng xem xét, vẫn đề nghị"]
+
+
+def test_an_override_recorded_before_details_were_kept_still_holds(staff: Staff) -> None:
+    _name, person = next(iter(staff.people.items()))
+    meeting_id, pid = _before_meeting(person)
+    registrations.delete_registration(Registration.get(Registration.person == person).id)
+    proposals.log_event(  # as schema version 8 kept it: the reason only
+        Proposal.get_by_id(pid), on=HELD, rule_code="registration_required", note="Cũ"
+    )
+    assert meeting_votes.vote_check(meeting_id, pid).findings == ()

@@ -199,7 +199,7 @@ def test_step_8_adds_the_year_summary_to_a_version_3_file(tmp_path: Path) -> Non
     db.close()
     db = open_database(path)
     result = migrations.prepare(db, path)
-    assert (result.from_version, result.to_version) == (3, 8)
+    assert (result.from_version, result.to_version) == (3, migrations.SCHEMA_VERSION)
     db.execute_sql(
         "INSERT INTO year_summary (year, results, shortcomings, lessons, directions,"
         " recommendations) VALUES (2024, 'Tốt', '', '', '', '')"
@@ -209,4 +209,23 @@ def test_step_8_adds_the_year_summary_to_a_version_3_file(tmp_path: Path) -> Non
             "INSERT INTO year_summary (year, results, shortcomings, lessons, directions,"
             " recommendations) VALUES (2024, 'Trùng', '', '', '', '')"
         )
+    db.close()
+
+
+def test_step_9_gives_overrides_their_accepted_details(tmp_path: Path) -> None:
+    path = tmp_path / "v8.sqlite"
+    db = open_database(path)
+    migrations.prepare(db, path, latest=8)
+    db.execute_sql('ALTER TABLE "proposal_event" DROP COLUMN "detail"')  # as version 8 had it
+    db.execute_sql("PRAGMA foreign_keys = OFF")  # the event alone is enough here
+    db.execute_sql(
+        "INSERT INTO proposal_event (proposal_id, happened_on, rule_code, note)"
+        " VALUES (1, '2024-12-01 00:00:00', 'registration_required', 'Đăng ký muộn')"
+    )
+    db.close()
+    db = open_database(path)
+    result = migrations.prepare(db, path)
+    assert (result.from_version, result.to_version) == (8, 9)
+    row = db.execute_sql("SELECT note, detail FROM proposal_event").fetchone()
+    assert row == ("Đăng ký muộn", "")  # an earlier override: accepts whatever it said
     db.close()

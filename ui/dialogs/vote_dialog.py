@@ -33,8 +33,8 @@ def findings_html(findings: list[Finding], on_text: str) -> str:
     """The open findings as the dialog lists them: blocking in red, warnings in amber."""
     items = []
     for f in findings:
-        color, what = ("#b00020", "Không đủ điều kiện") if f.blocking else ("#b45309", "Cảnh báo")
-        items.append(f'<li style="color:{color}"><b>{what}:</b> {escape(f.message)}</li>')
+        color, what = ("#b00020", "Không đủ điều kiện") if f.blocking else ("#8a5a00", "Cảnh báo")
+        items.append(f'<li style="color:{color}"><b>{what}:</b> {escape(f.open_message)}</li>')
     return (
         f"<b>Xét lại điều kiện {escape(on_text)}:</b>"
         f"<ul style='margin-left:12px; -qt-list-indent:0'>{''.join(items)}</ul>"

@@ -19,7 +19,7 @@ from ui.models.record_table_model import Column, Index, RecordTableModel
 from ui.tabs.list_tab import RecordListTab
 
 BLOCK_COLOR = QColor("#b00020")  # red: a condition not met
-WARN_COLOR = QColor("#b45309")  # amber: a warning not yet overridden
+WARN_COLOR = QColor("#8a5a00")  # amber, as the proposal findings list: a warning still open
 BLOCK_BACKGROUND = QColor("#fde7e9")
 WARN_BACKGROUND = QColor("#fff4ce")
 
