@@ -24,6 +24,7 @@ class VoteOutcome:
     status: ProposalStatus
     warnings: tuple[Finding, ...] = ()  # still open: the caller asks for a reason (or not)
     overridden: tuple[Finding, ...] = ()  # accepted with the reason given to record_vote
+    checked_on: date | None = None  # the review date eligibility was checked on
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,15 @@ def record_vote(
             # a corrected count that still passes leaves a granted proposal granted
             transition(proposal.id, status, on=on, note=f"Biểu quyết tại {_note(meeting)}")
     left = tuple(f for f in warned if f not in accepted)
-    return VoteOutcome(threshold, result, status, left, tuple(accepted))
+    return VoteOutcome(threshold, result, status, left, tuple(accepted), reviewed)
+
+
+def accept_warnings(proposal_id: int, warnings: tuple[Finding, ...], reason: str, on: date) -> None:
+    """Override the warnings a vote returned still open, with one reason (in one transaction),
+    as the awards tab's *Bỏ qua cảnh báo…* does."""
+    with records.transaction():
+        for rule_code in dict.fromkeys(f.rule_code for f in warnings):
+            eligibility.override(proposal_id, rule_code, reason, on)
 
 
 @dataclass(frozen=True, slots=True)

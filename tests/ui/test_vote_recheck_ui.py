@@ -19,6 +19,7 @@ from db.models import Meeting, Proposal, ProposalEvent, Registration
 from tests.conftest import FakeMessages
 from tests.staff_gen import award_id, generate_staff, register
 from tests.ui.conftest import shot, show, wait_loaded
+from ui.dialogs.proposal_parts import StepDialog
 from ui.dialogs.vote_dialog import VoteDialog
 from ui.main_window import MainWindow
 from ui.tabs.meeting_votes_page import BLOCK_COLOR, WARN_COLOR, BallotTableModel
@@ -173,3 +174,47 @@ def test_a_change_while_the_dialog_is_open_is_refused_by_the_service(
     assert kind == "error" and text.startswith("Không ghi kết quả ĐẠT được")
     assert "Luật Thi đua, khen thưởng" in text
     assert Proposal.get_by_id(pid).status is S.BEFORE_COUNCIL
+
+
+def test_a_warning_appearing_while_the_dialog_is_open_is_asked_a_reason_after(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
+) -> None:
+    staff = generate_staff(2024, per_unit=1, units=1)
+    ((_name, person),) = staff.people.items()
+    pid = _ldtt(person)
+    december = Meeting.get(Meeting.month == 12)
+    Meeting.update(held_on=date(2024, 12, 18)).where(Meeting.id == december.id).execute()
+    meeting_votes.put_before_meeting(december.id, [pid])
+    tab = window.meetings_tab
+    show(qtbot, window, tab)
+    qtbot.waitUntil(lambda: tab.select_where(lambda r: r.id == december.id))
+    page = tab.detail.votes
+    qtbot.waitUntil(lambda: tab.detail.meeting_id == december.id)
+    tab.detail.setCurrentWidget(page)
+    wait_loaded(qtbot, page)
+
+    def meanwhile(dialog: VoteDialog) -> bool:
+        assert dialog.findings_label.isHidden() and dialog.reason_edit.isHidden()
+        _passing(dialog)
+        registrations.delete_registration(Registration.get(Registration.person == person).id)
+        return True
+
+    def reason(dialog: StepDialog) -> bool:
+        text = dialog.explanation.text()
+        assert text.startswith("Đã ghi kết quả đạt cho")
+        assert "- Cá nhân chưa đăng ký thi đua năm 2024" in text
+        assert dialog.on() == date(2024, 12, 18)
+        assert not dialog.save_button.isEnabled()  # a reason is required
+        dialog.note_edit.setPlainText("Đăng ký bổ sung")
+        shot(dialog, "vote_override_after")
+        return dialog.save_button.isEnabled()
+
+    page.select_where(lambda r: r.id == pid)
+    fake_messages.dialog_handlers.extend([meanwhile, reason])
+    page.vote_button.click()
+    assert Proposal.get_by_id(pid).status is S.PASSED
+    logged = ProposalEvent.get(
+        (ProposalEvent.proposal == pid) & (ProposalEvent.rule_code == "registration_required")
+    )
+    assert logged.note == "Đăng ký bổ sung"
+    assert fake_messages.dialog_handlers == [] and fake_messages.shown == []

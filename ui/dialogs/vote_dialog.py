@@ -4,10 +4,19 @@ only a failing result to record, warnings need a reason when the result passes."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import meeting_votes
 from app.eligibility import Finding
@@ -48,13 +57,13 @@ class VoteDialog(FormDialog):
         row: meeting_votes.BallotRow,
         start: VoteCount,
         parent: QWidget | None = None,
-        findings: list[Finding] | None = None,
+        findings: Sequence[Finding] = (),
         review_text: str = "",
     ) -> None:
         super().__init__(f"Kết quả biểu quyết — {row.recipient}", parent)
         self.meeting_id = meeting_id
         self.proposal_id = row.id
-        self.findings = list(findings or ())
+        self.findings = list(findings)
         self.blocking = [f for f in self.findings if f.blocking]
         self.warnings = [f for f in self.findings if not f.blocking]
         header = QLabel(f"<b>{row.recipient}</b> — đề nghị {row.award}", self)
@@ -83,18 +92,21 @@ class VoteDialog(FormDialog):
             spin.valueChanged.connect(self.revalidate)
             self.spins[name] = spin
             self.form.addRow(text, spin)
+        # below the form, in the dialog's own column: wrapped labels get the height they need
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
-        self.form.addRow(self.result_label)
+        layout.insertWidget(layout.indexOf(self.form) + 1, self.result_label)
+        reason_form = QFormLayout()
+        layout.insertLayout(layout.indexOf(self.result_label) + 1, reason_form)
         self.reason_edit = QLineEdit(self)
-        self.reason_edit.setPlaceholderText("Bắt buộc khi kết quả đạt; lưu vào nhật ký đề nghị")
+        self.reason_edit.setPlaceholderText("Bắt buộc khi kết quả đạt")
         self.reason_edit.setToolTip(
             "Hội đồng biểu quyết đạt dù còn cảnh báo: ghi lý do chấp nhận cảnh báo "
             "(như “Bỏ qua cảnh báo…” ở thẻ Khen thưởng)"
         )
         self.reason_edit.textChanged.connect(self.revalidate)
         if self.warnings:
-            self.form.addRow("Lý do bỏ qua cảnh báo:", self.reason_edit)
+            reason_form.addRow("Lý do bỏ qua cảnh báo:", self.reason_edit)
         else:
             self.reason_edit.hide()
         self.method_combo.currentIndexChanged.connect(self._on_method_changed)

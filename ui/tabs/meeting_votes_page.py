@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,8 +12,10 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from app import meeting_votes
 from app.errors import AppError
 from app.vntext import admin_date
+from db.enums import ProposalStatus
 from ui import messages
 from ui.dialogs.meeting_parts import ChooseProposalsDialog
+from ui.dialogs.proposal_parts import StepDialog
 from ui.dialogs.vote_dialog import VoteDialog
 from ui.models.columns import label
 from ui.models.record_table_model import Column, Index, RecordTableModel
@@ -157,7 +160,33 @@ class VotesPage(RecordListTab):
             findings=checked.findings,
             review_text=admin_date(checked.on),
         )
-        if messages.run_dialog(dialog):
-            count, reason = dialog.count(), dialog.override_reason()
-            self.select_after_load(lambda r: r.id == row.id)
-            self._run(lambda: meeting_votes.record_vote(meeting_id, row.id, count, reason))
+        if not messages.run_dialog(dialog):
+            return
+        count, reason = dialog.count(), dialog.override_reason()
+        self.select_after_load(lambda r: r.id == row.id)
+        outcome = self._run(lambda: meeting_votes.record_vote(meeting_id, row.id, count, reason))
+        if outcome is not None and outcome.warnings and outcome.status is ProposalStatus.PASSED:
+            self._ask_override(row, outcome)
+
+    def _ask_override(
+        self, row: meeting_votes.BallotRow, outcome: meeting_votes.VoteOutcome
+    ) -> None:
+        """Warnings that appeared while the dialog was open: recorded, now asked a reason for."""
+        listed = "\n".join(f"- {f.open_message}" for f in outcome.warnings)
+        dialog = StepDialog(
+            "Bỏ qua cảnh báo",
+            f"Đã ghi kết quả đạt cho {row.recipient} — {row.award}. Xét lại điều kiện còn cảnh "
+            f"báo chưa xử lý:\n{listed}\nGhi lý do chấp nhận; lý do được lưu vào nhật ký đề "
+            "nghị (Hủy: cảnh báo vẫn hiện ở danh sách).",
+            outcome.checked_on or date.today(),
+            note_label="Lý do:",
+            required=True,
+            parent=self,
+        )
+        if not messages.run_dialog(dialog):
+            return
+        self._run(
+            lambda: meeting_votes.accept_warnings(
+                row.id, outcome.warnings, dialog.note(), dialog.on()
+            )
+        )
