@@ -57,6 +57,8 @@ class Finding:
     award_name: str = ""
     overridden: bool = False
     override_note: str = ""
+    # overridden once, but its facts differ since (it is open again): that override's reason
+    earlier_override: str = ""
 
     @property
     def blocking(self) -> bool:
@@ -65,6 +67,16 @@ class Finding:
     @property
     def message(self) -> str:
         return f"{self.detail} — Quy định: {self.rule_title} ({self.legal_basis})."
+
+    @property
+    def open_message(self) -> str:
+        """The message, saying so when an earlier override no longer covers it."""
+        if not self.earlier_override:
+            return self.message
+        return (
+            f"{self.message} Đã bỏ qua trước đây (lý do: “{self.earlier_override}”), "
+            "nay sự việc đã khác."
+        )
 
     @property
     def search_key(self) -> str:
@@ -81,9 +93,15 @@ def _applicable(rules: list[RuleRow], award: AwardType) -> list[RuleRow]:
     ]
 
 
-def _overrides(proposal_ids: Iterable[int]) -> dict[tuple[int, str], str]:
+@dataclass(frozen=True, slots=True)
+class _Override:
+    note: str
+    facts: frozenset[str] | None  # what it accepted; None: recorded before details were kept
+
+
+def _overrides(proposal_ids: Iterable[int]) -> dict[tuple[int, str], _Override]:
     ids = list(proposal_ids)
-    out: dict[tuple[int, str], str] = {}
+    out: dict[tuple[int, str], _Override] = {}
     if not ids:
         return out
     for chunk in range(0, len(ids), 500):
@@ -91,7 +109,8 @@ def _overrides(proposal_ids: Iterable[int]) -> dict[tuple[int, str], str]:
             ProposalEvent.proposal.in_(ids[chunk : chunk + 500]) & (ProposalEvent.rule_code != "")
         )
         for e in query.order_by(ProposalEvent.id):
-            out[(e.proposal_id, e.rule_code)] = e.note
+            facts = frozenset(e.detail.split("\n")) if e.detail else None
+            out[(e.proposal_id, e.rule_code)] = _Override(e.note, facts)
     return out
 
 
@@ -121,12 +140,17 @@ def _evaluate(
 
 
 def _with_overrides(findings: list[Finding]) -> list[Finding]:
-    notes = _overrides({f.proposal_id for f in findings if f.proposal_id is not None})
+    """A warning overridden for its proposal is marked so, while its facts are the ones the
+    override accepted; once they differ (another duplicate, other counts…) it is open again."""
+    overrides = _overrides({f.proposal_id for f in findings if f.proposal_id is not None})
     out = []
     for f in findings:
-        note = notes.get((f.proposal_id or 0, f.rule_code))
-        if note is not None and not f.blocking:
-            f = replace(f, overridden=True, override_note=note)
+        done = overrides.get((f.proposal_id or 0, f.rule_code))
+        if done is not None and not f.blocking:
+            if done.facts is None or f.detail in done.facts:
+                f = replace(f, overridden=True, override_note=done.note)
+            else:
+                f = replace(f, earlier_override=done.note)
         out.append(f)
     return out
 
@@ -229,8 +253,11 @@ def override(proposal_id: int, rule_code: str, reason: str, on: date) -> None:
             f"“{findings[0].rule_title}” là điều kiện bắt buộc ({findings[0].legal_basis}); "
             "không bỏ qua được."
         )
+    detail = "\n".join(dict.fromkeys(f.detail for f in findings))  # what is accepted
     with records.transaction():
-        log_event(Proposal.get_by_id(proposal_id), on=on, rule_code=rule_code, note=reason)
+        log_event(
+            Proposal.get_by_id(proposal_id), on=on, rule_code=rule_code, note=reason, detail=detail
+        )
 
 
 def open_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -125,20 +125,14 @@ class Context:
             Proposal.status,
             Proposal.achievements,
         ).where(Proposal.year.between(first, year) & mine(Proposal))
-        for p in query:
-            held = _Held(
-                p.id,
-                p.year,
-                p.person_id,
-                p.unit_id,
-                p.award_type_id,
-                p.status,
-                fold(p.achievements),
-            )
-            if p.person_id is not None:
-                ctx.by_person[p.person_id].append(held)
+        # plain tuples: a whole year and its history is tens of thousands of rows
+        for pid, p_year, person_id, unit_id, award_id, status, achievements in query.tuples():
+            # achievements are folded by ctx.folded, only when compared (few are)
+            held = _Held(pid, p_year, person_id, unit_id, award_id, status, achievements)
+            if person_id is not None:
+                ctx.by_person[person_id].append(held)
             else:
-                ctx.by_unit[p.unit_id].append(held)
+                ctx.by_unit[unit_id].append(held)
         evaluations = Evaluation.select().where(
             Evaluation.year.between(first, year) & mine(Evaluation)
         )

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from app import eligibility, records
+from app.eligibility import Finding
+from app.eligibility_checks import INACTIVE
 from app.errors import NotFound, ValidationError, raise_first
 from app.meeting_edit import _meeting, attendance_rows
 from app.proposals import transition
-from app.vntext import fold
+from app.vntext import admin_date, clean, fold
 from app.voting import Threshold, VoteCount, VoteResult, judge, threshold_for, validate_count
 from db.enums import AttendanceStatus, ProposalStatus, VoteMethod
 from db.models import AwardType, Meeting, Person, Proposal, Unit, Vote
@@ -20,10 +22,53 @@ class VoteOutcome:
     threshold: Threshold
     result: VoteResult
     status: ProposalStatus
+    warnings: tuple[Finding, ...] = ()  # still open: the caller asks for a reason (or not)
+    overridden: tuple[Finding, ...] = ()  # accepted with the reason given to record_vote
+    checked_on: date | None = None  # the review date eligibility was checked on
 
 
-def record_vote(meeting_id: int, proposal_id: int, count: VoteCount) -> VoteOutcome:
-    """Record (or correct) the council's vote on a proposal; its status follows the result."""
+@dataclass(frozen=True)
+class VoteCheck:
+    on: date  # the meeting's review date
+    findings: tuple[Finding, ...]  # open: blocking ones, and warnings not yet overridden
+
+
+def vote_check(meeting_id: int, proposal_id: int) -> VoteCheck:
+    """The proposal's eligibility checked again on the meeting's review date: what the vote
+    dialog shows before the council's result is recorded."""
+    meeting = _meeting(meeting_id)
+    if Proposal.get_or_none(Proposal.id == proposal_id) is None:
+        raise NotFound("Không tìm thấy đề nghị khen thưởng; có thể đã bị xóa.")
+    on = review_on(meeting)
+    found = eligibility.findings_of([proposal_id], on)[proposal_id]
+    return VoteCheck(on, tuple(eligibility.open_findings(found)))
+
+
+def vote_refusal(findings: tuple[Finding, ...], on: date) -> str:
+    """Why a passing result cannot be recorded (empty when nothing blocks): each blocking
+    finding with its rule and legal basis."""
+    blocks = [f for f in findings if f.blocking]
+    if not blocks:
+        return ""
+    shown = " ".join(f.message for f in blocks[:3])
+    more = f" (và {len(blocks) - 3} điều kiện khác)" if len(blocks) > 3 else ""
+    return (
+        f"Không ghi kết quả ĐẠT được: xét lại {admin_date(on)}, đề nghị không còn đủ điều "
+        f"kiện — {shown}{more} Có thể ghi kết quả không đạt, hoặc khắc phục rồi ghi lại."
+    )
+
+
+def record_vote(
+    meeting_id: int, proposal_id: int, count: VoteCount, override_reason: str = ""
+) -> VoteOutcome:
+    """Record (or correct) the council's vote on a proposal; its status follows the result.
+
+    Eligibility is checked again on the meeting's review date (``review_on``): a blocking
+    finding refuses a passing result (ValidationError naming the rule and its basis; a failing
+    one is recorded — the council rejecting what cannot be granted is right). Warnings not yet
+    overridden do not stop it: with ``override_reason`` they are overridden (logged like any
+    override, in the same transaction) when the result passes, otherwise returned still open
+    so the caller can ask for a reason."""
     meeting = _meeting(meeting_id)
     proposal = Proposal.get_or_none(Proposal.id == proposal_id)
     if proposal is None:
@@ -34,6 +79,15 @@ def record_vote(meeting_id: int, proposal_id: int, count: VoteCount) -> VoteOutc
     threshold = threshold_for(award.code, on)
     result = judge(count, threshold)
     status = ProposalStatus.PASSED if result.passed else ProposalStatus.FAILED
+    checked = vote_check(meeting_id, proposal_id)
+    reviewed, found = checked.on, checked.findings
+    if result.passed:
+        refusal = vote_refusal(found, reviewed)
+        if refusal:
+            raise ValidationError(refusal)
+    warned = [f for f in found if not f.blocking]
+    reason = clean(override_reason)
+    accepted = warned if (reason and result.passed) else []
     fields = {
         "method": count.method,
         "members_total": count.members_total,
@@ -47,6 +101,8 @@ def record_vote(meeting_id: int, proposal_id: int, count: VoteCount) -> VoteOutc
         "votes_abstain": count.votes_abstain,
     }
     with records.transaction():
+        for rule_code in dict.fromkeys(f.rule_code for f in accepted):
+            eligibility.override(proposal.id, rule_code, reason, reviewed)  # logged as any other
         vote = Vote.get_or_none((Vote.meeting == meeting) & (Vote.proposal == proposal))
         if vote is None:
             records.create(Vote, meeting=meeting, proposal=proposal, **fields)
@@ -58,7 +114,16 @@ def record_vote(meeting_id: int, proposal_id: int, count: VoteCount) -> VoteOutc
         if not (proposal.status is ProposalStatus.GRANTED and result.passed):
             # a corrected count that still passes leaves a granted proposal granted
             transition(proposal.id, status, on=on, note=f"Biểu quyết tại {_note(meeting)}")
-    return VoteOutcome(threshold, result, status)
+    left = tuple(f for f in warned if f not in accepted)
+    return VoteOutcome(threshold, result, status, left, tuple(accepted), reviewed)
+
+
+def accept_warnings(proposal_id: int, warnings: tuple[Finding, ...], reason: str, on: date) -> None:
+    """Override the warnings a vote returned still open, with one reason (in one transaction),
+    as the awards tab's *Bỏ qua cảnh báo…* does."""
+    with records.transaction():
+        for rule_code in dict.fromkeys(f.rule_code for f in warnings):
+            eligibility.override(proposal_id, rule_code, reason, on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +136,27 @@ class BallotRow:
     votes: str  # "5/7" or ""
     percent: str
     search_key: str
+    blocking: tuple[str, ...] = ()  # open findings on the meeting's review date: what blocks
+    warnings: tuple[str, ...] = ()  # … and warnings not yet overridden
+
+    @property
+    def findings_text(self) -> str:
+        """The list's marker: how many findings are open (empty when none)."""
+        parts = []
+        if self.blocking:
+            parts.append(f"{len(self.blocking)} không đủ điều kiện")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} cảnh báo")
+        return ", ".join(parts)
+
+    @property
+    def findings_tip(self) -> str:
+        lines = [f"Không đủ điều kiện: {m}" for m in self.blocking]
+        lines += [f"Cảnh báo: {m}" for m in self.warnings]
+        return "\n".join(lines)
+
+
+SETTLED = INACTIVE | {ProposalStatus.GRANTED}  # the council's work on these is done
 
 
 def count_of(vote: Vote) -> VoteCount:
@@ -97,8 +183,14 @@ def ballot_rows(meeting_id: int) -> list[BallotRow]:
     awards = {a.id: a for a in AwardType.select()}
     votes = {v.proposal_id: v for v in Vote.select().where(Vote.meeting == meeting)}
     on = meeting.held_on or date(meeting.year, meeting.month or 12, 1)
+    chosen = list(Proposal.select().where(Proposal.meeting == meeting).order_by(Proposal.id))
+    # one batched check for the whole agenda (the year-end meeting has hundreds)
+    findings = eligibility.findings_of(
+        [p.id for p in chosen if p.status not in SETTLED], review_on(meeting)
+    )
     rows = []
-    for p in Proposal.select().where(Proposal.meeting == meeting).order_by(Proposal.id):
+    for p in chosen:
+        opened = eligibility.open_findings(findings.get(p.id, ()))
         who = names.get(p.person_id, "") if p.person_id else units.get(p.unit_id, "")
         award = awards[p.award_type_id]
         vote = votes.get(p.id)
@@ -117,6 +209,8 @@ def ballot_rows(meeting_id: int) -> list[BallotRow]:
                 votes_text,
                 percent,
                 fold(f"{who} {award.name}"),
+                tuple(f.open_message for f in opened if f.blocking),
+                tuple(f.open_message for f in opened if not f.blocking),
             )
         )
     return rows

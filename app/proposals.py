@@ -85,6 +85,7 @@ def log_event(
     to_status: ProposalStatus | None = None,
     rule_code: str = "",
     note: str = "",
+    detail: str = "",
 ) -> ProposalEvent:
     return records.create(
         ProposalEvent,
@@ -94,6 +95,7 @@ def log_event(
         to_status=to_status,
         rule_code=rule_code,
         note=note,
+        detail=detail,
     )
 
 

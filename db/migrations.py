@@ -18,7 +18,7 @@ from db.errors import DatabaseTooNew, ForeignDatabase
 from db.models import ALL_MODELS
 
 APPLICATION_ID = 0x54444B54  # "TDKT"
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 Step = Callable[[pw.SqliteDatabase], None]
 
@@ -105,12 +105,22 @@ def _step_9_bk_tinh_rule(db: pw.SqliteDatabase) -> None:
         )
 
 
+def _step_10_override_detail(db: pw.SqliteDatabase) -> None:
+    """Version 10: an override keeps the details of the warnings it accepted."""
+    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("proposal_event")').fetchall()}
+    if "detail" not in columns:
+        db.execute_sql(
+            'ALTER TABLE "proposal_event" ADD COLUMN "detail" TEXT NOT NULL DEFAULT \'\''
+        )
+
+
 # (version reached, step) for files older than SCHEMA_VERSION. Version 1 is the baseline.
 STEPS: list[tuple[int, Step]] = [
     (2, _step_2_trash),
     (3, _step_3_written_votes),
     (8, _step_8_year_summary),
     (9, _step_9_bk_tinh_rule),
+    (10, _step_10_override_detail),
 ]
 
 

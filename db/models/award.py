@@ -59,6 +59,9 @@ class ProposalEvent(BaseModel):
     to_status = EnumField(ProposalStatus, null=True)
     rule_code = pw.CharField(default="")
     note = pw.TextField(default="")
+    # an override: what it accepted (the warnings' details, one a line); a warning whose facts
+    # differ since is open again. Empty for overrides recorded before schema version 10.
+    detail = pw.TextField(default="")
 
     class Meta:
         table_name = "proposal_event"

@@ -247,7 +247,7 @@ def test_step_9_brings_the_provincial_bang_khen_rule_to_a_version_8_file(tmp_pat
         assert award_outlook.Rules(2025).get("BK_TINH", "bk_tinh_criteria") is not None
     finally:
         close_app_database(db)
-    assert info.schema_version == 9 and info.migration_backup is not None
+    assert info.schema_version == migrations.SCHEMA_VERSION and info.migration_backup is not None
     assert sqlite3.connect(info.migration_backup).execute("PRAGMA user_version").fetchone()[0] == 8
     assert _rules(old) == _rules(new)
     rows = [r for r in _rules(old) if r[1] == "bk_tinh_criteria"]
@@ -258,3 +258,22 @@ def test_step_9_brings_the_provincial_bang_khen_rule_to_a_version_8_file(tmp_pat
     db, info = open_app_database(old)  # opened again: nothing to do, nothing doubled
     close_app_database(db)
     assert info.migration_backup is None and _rules(old) == _rules(new)
+
+
+def test_step_10_gives_overrides_their_accepted_details(tmp_path: Path) -> None:
+    path = tmp_path / "v9.sqlite"
+    db = open_database(path)
+    migrations.prepare(db, path, latest=9)
+    db.execute_sql('ALTER TABLE "proposal_event" DROP COLUMN "detail"')  # as version 9 had it
+    db.execute_sql("PRAGMA foreign_keys = OFF")  # the event alone is enough here
+    db.execute_sql(
+        "INSERT INTO proposal_event (proposal_id, happened_on, rule_code, note)"
+        " VALUES (1, '2024-12-01 00:00:00', 'registration_required', 'Đăng ký muộn')"
+    )
+    db.close()
+    db = open_database(path)
+    result = migrations.prepare(db, path)
+    assert (result.from_version, result.to_version) == (9, 10)
+    row = db.execute_sql("SELECT note, detail FROM proposal_event").fetchone()
+    assert row == ("Đăng ký muộn", "")  # an earlier override: accepts whatever it said
+    db.close()

@@ -40,7 +40,7 @@ def finding_item(finding: Finding) -> QListWidgetItem:
     else:
         head = "Không đủ điều kiện" if finding.blocking else "Cảnh báo"
         text, colour = (
-            f"{head}: {finding.message}",
+            f"{head}: {finding.open_message}",
             (BLOCK_COLOUR if finding.blocking else WARN_COLOUR),
         )
     item = QListWidgetItem(text)

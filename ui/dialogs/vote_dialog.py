@@ -1,10 +1,25 @@
-"""Record the council's vote on a proposal; the result (base, percentage, threshold) shows live."""
+"""Record the council's vote on a proposal; the result (base, percentage, threshold) shows live,
+and so do the proposal's open findings on the meeting's review date: a blocking one leaves
+only a failing result to record, warnings need a reason when the result passes."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QWidget
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import meeting_votes
+from app.eligibility import Finding
 from app.voting import VoteCount
 from db.enums import VoteMethod
 from ui.dialogs.form_dialog import FormDialog, current_enum, fill_enum_combo, select_data
@@ -23,6 +38,18 @@ FIELDS = (
 BALLOT_ONLY = {"ballots_issued", "ballots_returned", "ballots_valid"}
 
 
+def findings_html(findings: list[Finding], on_text: str) -> str:
+    """The open findings as the dialog lists them: blocking in red, warnings in amber."""
+    items = []
+    for f in findings:
+        color, what = ("#b00020", "Không đủ điều kiện") if f.blocking else ("#8a5a00", "Cảnh báo")
+        items.append(f'<li style="color:{color}"><b>{what}:</b> {escape(f.open_message)}</li>')
+    return (
+        f"<b>Xét lại điều kiện {escape(on_text)}:</b>"
+        f"<ul style='margin-left:12px; -qt-list-indent:0'>{''.join(items)}</ul>"
+    )
+
+
 class VoteDialog(FormDialog):
     def __init__(
         self,
@@ -30,11 +57,29 @@ class VoteDialog(FormDialog):
         row: meeting_votes.BallotRow,
         start: VoteCount,
         parent: QWidget | None = None,
+        findings: Sequence[Finding] = (),
+        review_text: str = "",
     ) -> None:
         super().__init__(f"Kết quả biểu quyết — {row.recipient}", parent)
         self.meeting_id = meeting_id
         self.proposal_id = row.id
-        self.form.addRow(QLabel(f"<b>{row.recipient}</b> — đề nghị {row.award}", self))
+        self.findings = list(findings)
+        self.blocking = [f for f in self.findings if f.blocking]
+        self.warnings = [f for f in self.findings if not f.blocking]
+        header = QLabel(f"<b>{row.recipient}</b> — đề nghị {row.award}", self)
+        self.findings_label = QLabel(self)
+        self.findings_label.setWordWrap(True)
+        self.findings_label.setObjectName("voteFindings")
+        self.findings_label.setTextFormat(Qt.TextFormat.RichText)
+        # above the form, not in it: a wrapped label in a form row gets too little height
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, header)
+        layout.insertWidget(1, self.findings_label)
+        if self.findings:
+            self.findings_label.setText(findings_html(self.findings, review_text))
+        else:
+            self.findings_label.hide()
         self.method_combo = QComboBox(self)
         fill_enum_combo(self.method_combo, VoteMethod)
         select_data(self.method_combo, start.method)
@@ -47,12 +92,26 @@ class VoteDialog(FormDialog):
             spin.valueChanged.connect(self.revalidate)
             self.spins[name] = spin
             self.form.addRow(text, spin)
+        # below the form, in the dialog's own column: wrapped labels get the height they need
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
-        self.form.addRow(self.result_label)
+        layout.insertWidget(layout.indexOf(self.form) + 1, self.result_label)
+        reason_form = QFormLayout()
+        layout.insertLayout(layout.indexOf(self.result_label) + 1, reason_form)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setPlaceholderText("Bắt buộc khi kết quả đạt")
+        self.reason_edit.setToolTip(
+            "Hội đồng biểu quyết đạt dù còn cảnh báo: ghi lý do chấp nhận cảnh báo "
+            "(như “Bỏ qua cảnh báo…” ở thẻ Khen thưởng)"
+        )
+        self.reason_edit.textChanged.connect(self.revalidate)
+        if self.warnings:
+            reason_form.addRow("Lý do bỏ qua cảnh báo:", self.reason_edit)
+        else:
+            self.reason_edit.hide()
         self.method_combo.currentIndexChanged.connect(self._on_method_changed)
         self._on_method_changed()
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(520)
 
     def _on_method_changed(self, *_: object) -> None:
         secret = self.count().method is VoteMethod.SECRET_BALLOT
@@ -67,6 +126,10 @@ class VoteDialog(FormDialog):
             values.update(ballots_issued=0, ballots_returned=0, ballots_valid=0)
         return VoteCount(method, **values)
 
+    def override_reason(self) -> str:
+        """The reason the warnings are accepted with (empty when there are none)."""
+        return self.reason_edit.text().strip() if self.warnings else ""
+
     def problems(self) -> dict[str, str]:
         problems, result, threshold = meeting_votes.preview_vote(
             self.meeting_id, self.proposal_id, self.count()
@@ -80,4 +143,14 @@ class VoteDialog(FormDialog):
                 f"(cần {result.required}, ngưỡng {threshold.percent}% trên {result.base_label}; "
                 f"theo {threshold.source})."
             )
+            if result.passed and self.blocking:
+                problems = {
+                    "votes_for": "Đề nghị không đủ điều kiện (xem trên): không ghi được kết quả "
+                    "đạt; chỉ ghi được kết quả không đạt."
+                }
+            elif result.passed and self.warnings and not self.override_reason():
+                problems = {
+                    "reason": "Kết quả đạt khi còn cảnh báo: hãy ghi lý do bỏ qua cảnh báo "
+                    "(lưu vào nhật ký đề nghị)."
+                }
         return problems

@@ -2,28 +2,58 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app import meeting_votes
 from app.errors import AppError
+from app.vntext import admin_date
+from db.enums import ProposalStatus
 from ui import messages
 from ui.dialogs.meeting_parts import ChooseProposalsDialog
+from ui.dialogs.proposal_parts import StepDialog
 from ui.dialogs.vote_dialog import VoteDialog
 from ui.models.columns import label
-from ui.models.record_table_model import Column, RecordTableModel
+from ui.models.record_table_model import Column, Index, RecordTableModel
 from ui.tabs.list_tab import RecordListTab
+
+BLOCK_COLOR = QColor("#b00020")  # red: a condition not met
+WARN_COLOR = QColor("#8a5a00")  # amber, as the proposal findings list: a warning still open
+BLOCK_BACKGROUND = QColor("#fde7e9")
+WARN_BACKGROUND = QColor("#fff4ce")
 
 
 class BallotTableModel(RecordTableModel[meeting_votes.BallotRow]):
+    COL_FINDINGS = 5
     columns = (
         Column("Cá nhân, tập thể", lambda r: r.recipient, width=240),
         Column("Danh hiệu, hình thức", lambda r: r.award, width=240),
         Column("Đồng ý", lambda r: r.votes, width=80),
         Column("Tỷ lệ", lambda r: r.percent, width=80),
         Column("Kết quả", lambda r: label(r.status), width=160),
+        Column(
+            "Điều kiện (xét lại)",
+            lambda r: r.findings_text,
+            sort=lambda r: -(1000 * len(r.blocking) + len(r.warnings)),
+            width=200,
+        ),
     )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == self.COL_FINDINGS:
+            row = self.row_at(index.row())
+            if row is not None and (row.blocking or row.warnings):
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return row.findings_tip
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return BLOCK_COLOR if row.blocking else WARN_COLOR
+                if role == Qt.ItemDataRole.BackgroundRole:
+                    return BLOCK_BACKGROUND if row.blocking else WARN_BACKGROUND
+        return super().data(index, role)
 
 
 class VotesPage(RecordListTab):
@@ -32,7 +62,21 @@ class VotesPage(RecordListTab):
         super().__init__(
             BallotTableModel(),
             self._load,
-            tables=frozenset({"proposal", "vote", "attendance"}),
+            # what the findings column reads too: ratings, rules, registrations, overrides
+            tables=frozenset(
+                {
+                    "proposal",
+                    "vote",
+                    "attendance",
+                    "meeting",
+                    "evaluation",
+                    "award_rule",
+                    "registration",
+                    "proposal_event",
+                    "person",
+                    "unit",
+                }
+            ),
             year_scoped=False,
             noun="đề nghị",
             parent=parent,
@@ -105,8 +149,44 @@ class VotesPage(RecordListTab):
         if row is None or self.meeting_id is None:
             return
         meeting_id = self.meeting_id
-        dialog = VoteDialog(meeting_id, row, meeting_votes.vote_defaults(meeting_id), self)
-        if messages.run_dialog(dialog):
-            count = dialog.count()
-            self.select_after_load(lambda r: r.id == row.id)
-            self._run(lambda: meeting_votes.record_vote(meeting_id, row.id, count))
+        checked = self._run(lambda: meeting_votes.vote_check(meeting_id, row.id))
+        if checked is None:
+            return
+        dialog = VoteDialog(
+            meeting_id,
+            row,
+            meeting_votes.vote_defaults(meeting_id),
+            self,
+            findings=checked.findings,
+            review_text=admin_date(checked.on),
+        )
+        if not messages.run_dialog(dialog):
+            return
+        count, reason = dialog.count(), dialog.override_reason()
+        self.select_after_load(lambda r: r.id == row.id)
+        outcome = self._run(lambda: meeting_votes.record_vote(meeting_id, row.id, count, reason))
+        if outcome is not None and outcome.warnings and outcome.status is ProposalStatus.PASSED:
+            self._ask_override(row, outcome)
+
+    def _ask_override(
+        self, row: meeting_votes.BallotRow, outcome: meeting_votes.VoteOutcome
+    ) -> None:
+        """Warnings that appeared while the dialog was open: recorded, now asked a reason for."""
+        listed = "\n".join(f"- {f.open_message}" for f in outcome.warnings)
+        dialog = StepDialog(
+            "Bỏ qua cảnh báo",
+            f"Đã ghi kết quả đạt cho {row.recipient} — {row.award}. Xét lại điều kiện còn cảnh "
+            f"báo chưa xử lý:\n{listed}\nGhi lý do chấp nhận; lý do được lưu vào nhật ký đề "
+            "nghị (Hủy: cảnh báo vẫn hiện ở danh sách).",
+            outcome.checked_on or date.today(),
+            note_label="Lý do:",
+            required=True,
+            parent=self,
+        )
+        if not messages.run_dialog(dialog):
+            return
+        self._run(
+            lambda: meeting_votes.accept_warnings(
+                row.id, outcome.warnings, dialog.note(), dialog.on()
+            )
+        )
