@@ -5,6 +5,7 @@ year of one recipient at a time (created the first time, updated after)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app import records
@@ -15,6 +16,7 @@ from db.models import Evaluation, Person, Unit
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_TEXT = 2000
+MAX_MEMBERS = 100_000
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class EvaluationInput:
     discipline: Discipline = Discipline.NONE
     initiative: str = ""
     note: str = ""
+    member_count: int | None = None  # a unit's headcount that year (the collective shares)
 
 
 def validate_evaluation(year: int, data: EvaluationInput) -> dict[str, str]:
@@ -35,6 +38,8 @@ def validate_evaluation(year: int, data: EvaluationInput) -> dict[str, str]:
             problems[name] = f"{label} có ký tự điều khiển không hợp lệ; hãy gõ lại."
         elif len(clean(value)) > MAX_TEXT:
             problems[name] = f"{label} dài quá {MAX_TEXT} ký tự."
+    if data.member_count is not None and not 1 <= data.member_count <= MAX_MEMBERS:
+        problems["member_count"] = f"Số thành viên phải từ 1 đến {MAX_MEMBERS}."
     return problems
 
 
@@ -53,7 +58,30 @@ def evaluation_input(kind: RecipientKind, recipient_id: int, year: int) -> Evalu
     found = _existing(kind, recipient_id, year)
     if found is None:
         return None
-    return EvaluationInput(found.rating, found.discipline, found.initiative, found.note)
+    return _as_input(found)
+
+
+def _as_input(found: Evaluation) -> EvaluationInput:
+    return EvaluationInput(
+        found.rating, found.discipline, found.initiative, found.note, found.member_count
+    )
+
+
+Key = tuple[RecipientKind, int, int]  # individual or collective, person or unit id, year
+
+
+def recorded(years: Iterable[int]) -> dict[Key, EvaluationInput]:
+    """Every result recorded for those years, by recipient and year (the first one recorded
+    where there are two, as ``evaluation_input`` reads)."""
+    found: dict[Key, EvaluationInput] = {}
+    query = Evaluation.select().where(Evaluation.year.in_(sorted(set(years))))
+    for evaluation in query.order_by(Evaluation.id):
+        if evaluation.person_id is not None:
+            key = (RecipientKind.INDIVIDUAL, evaluation.person_id, evaluation.year)
+        else:
+            key = (RecipientKind.COLLECTIVE, evaluation.unit_id, evaluation.year)
+        found.setdefault(key, _as_input(evaluation))
+    return found
 
 
 def save_evaluation(
@@ -69,6 +97,7 @@ def save_evaluation(
         "discipline": data.discipline,
         "initiative": data.initiative,
         "note": data.note,
+        "member_count": data.member_count,
     }
     with records.transaction():
         found = _existing(kind, recipient_id, year)

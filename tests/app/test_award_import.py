@@ -18,6 +18,7 @@ from app.errors import ValidationError
 from app.vntext import split_name
 from db.enums import CommendationKind, Launcher, ProposalStatus, RecipientKind
 from db.models import AuditLog, Campaign, DossierItem, Person, Proposal, ProposalEvent, Unit
+from tests.import_files import filled_template, word_table
 
 
 @pytest.fixture
@@ -45,33 +46,7 @@ def staff(db: pw.SqliteDatabase) -> dict[str, int]:
 
 
 def template_with(rows: Sequence[Sequence[object]]) -> bytes:
-    """The app's own template, filled in as a unit would (the example row left in place)."""
-    book = load_workbook(io.BytesIO(ai.template_xlsx()))
-    sheet = book.active
-    for row in rows:
-        sheet.append(list(row))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def word_table(header: Sequence[str], rows: Sequence[Sequence[str] | str]) -> bytes:
-    """A Word file with a table; a row given as one string is a heading merged across the row."""
-    document = docx.Document()
-    document.add_paragraph("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2024")
-    table = document.add_table(rows=1, cols=len(header))
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-    for values in rows:
-        cells = table.add_row().cells
-        if isinstance(values, str):
-            cells[0].merge(cells[-1]).text = values
-            continue
-        for cell, text in zip(cells, values, strict=True):
-            cell.text = text
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return filled_template(ai.template_xlsx(), rows)
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

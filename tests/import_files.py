@@ -1,0 +1,43 @@
+"""Files as the units send them, for the import tests: the app's template filled in, a Word table."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import docx
+from openpyxl import load_workbook
+
+
+def filled_template(template: bytes, rows: Sequence[Sequence[object]]) -> bytes:
+    """A template of the app's, filled in as a unit would (the example row left in place)."""
+    book = load_workbook(io.BytesIO(template))
+    sheet = book.active
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def word_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str] | str],
+    title: str = "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2024",
+) -> bytes:
+    """A Word file with a table; a row given as one string is a heading merged across the row."""
+    document = docx.Document()
+    document.add_paragraph(title)
+    table = document.add_table(rows=1, cols=len(header))
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for values in rows:
+        cells = table.add_row().cells
+        if isinstance(values, str):
+            cells[0].merge(cells[-1]).text = values
+            continue
+        for cell, text in zip(cells, values, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
