@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app import proposals, records
-from app.award_import_files import PROPOSAL_LAYOUT, read_table, template_xlsx
+from app.award_import_files import PROPOSAL_LAYOUT, TableEntry, template_xlsx
 from app.award_import_match import Directory
 from app.award_import_rows import (
     MAX_YEAR,
@@ -22,11 +22,9 @@ from app.award_import_rows import (
     RowStatus,
     proposal_input,
     validate_row,
-    without_duplicates,
 )
 from app.errors import ValidationError
-from app.exports.tables import xlsx_bytes
-from app.list_import import ImportReport, empty_table_error, read_source, still_listed
+from app.list_import import ImportReport, read_rows, read_source, report_workbook, still_listed
 from db.enums import CommendationKind, RecipientKind
 from db.models import Proposal
 
@@ -46,45 +44,27 @@ __all__ = [
 ]
 
 
-REPORT_HEADERS = (
-    "Dòng",
-    "Trạng thái",
-    "Họ tên / tên tập thể (trong tệp)",
-    "Khớp với",
-    "Danh hiệu, hình thức",
-    "Năm",
-    "Lý do, ghi chú",
-)
-
-
 def report_xlsx(report: ImportReport[ImportRow]) -> bytes:
     """The check report as a workbook, to send back to the unit with the reasons."""
-    rows = [
-        (
-            r.row_number,
-            r.status.label,
-            r.name_text,
-            r.recipient_label,
-            r.award_name or r.award_text,
-            r.year,
-            r.reason_text,
-        )
-        for r in report.rows
-    ]
-    return xlsx_bytes("Kết quả kiểm tra", REPORT_HEADERS, rows)
+    return report_workbook(
+        report,
+        ("Danh hiệu, hình thức", "Năm"),
+        lambda r: (r.award_name or r.award_text, r.year),
+    )
 
 
 def read_bytes(data: bytes, source_name: str, default_year: int) -> ImportReport[ImportRow]:
     """Parse and check a file's content; writes nothing."""
-    table = read_table(data, source_name, PROPOSAL_LAYOUT)
-    directory = Directory.load()
-    entries, blank = table.entries()
-    rows = [
-        validate_row(e.row_number, e.values, e.section, default_year, directory) for e in entries
-    ]
-    if not rows:
-        raise empty_table_error(source_name, "đề nghị")
-    return ImportReport(source_name, table.kind, tuple(without_duplicates(rows)), blank)
+
+    def check(entries: list[TableEntry]) -> list[ImportRow]:
+        directory = Directory.load()
+        return [
+            validate_row(e.row_number, e.values, e.section, default_year, directory)
+            for e in entries
+        ]
+
+    kind, rows, blank = read_rows(data, source_name, PROPOSAL_LAYOUT, "đề nghị", check)
+    return ImportReport(source_name, kind, tuple(rows), blank)
 
 
 def read_file(path: Path, default_year: int) -> ImportReport[ImportRow]:

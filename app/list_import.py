@@ -6,14 +6,16 @@ file and the checks made before anything is written. Nothing here writes."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Generic, Protocol, Self, TypeVar
 
+from app.award_import_files import TableEntry, TableLayout, read_table
 from app.award_import_match import Directory, NameMatch, recipient_kind, unit_fits
 from app.errors import ValidationError
+from app.exports.tables import Cell, xlsx_bytes
 from app.vntext import fold, has_control_chars
 from db.enums import RecipientKind
 
@@ -277,10 +279,38 @@ class ImportReport(Generic[R]):
             raise ValidationError("Không có dòng nào để nhập.")
 
 
-def empty_table_error(source_name: str, what: str) -> ValidationError:
-    return ValidationError(
-        f"Bảng trong tệp “{source_name}” không có dòng {what} nào; không có gì được nhập."
-    )
+def read_rows(
+    data: bytes,
+    source_name: str,
+    layout: TableLayout,
+    what: str,
+    check: Callable[[list[TableEntry]], list[R]],
+) -> tuple[str, list[R], int]:
+    """The file's table read with ``layout`` and its entries checked by ``check``: the kind of
+    file ("Excel" or "Word"), the rows (a second one for the same recipient refused) and how
+    many blank rows were passed over. ``what`` names the rows in the message of an empty table."""
+    table = read_table(data, source_name, layout)
+    entries, blank = table.entries()
+    if not entries:
+        raise ValidationError(
+            f"Bảng trong tệp “{source_name}” không có dòng {what} nào; không có gì được nhập."
+        )
+    return table.kind, without_duplicates(check(entries)), blank
+
+
+REPORT_HEADERS = ("Dòng", "Trạng thái", "Họ tên / tên tập thể (trong tệp)", "Khớp với")
+
+
+def report_workbook(
+    report: ImportReport[R], headers: Sequence[str], cells: Callable[[R], Sequence[Cell]]
+) -> bytes:
+    """The check report as a workbook, to send back to the unit with the reasons: each row's
+    number, status and recipient, then ``cells`` under ``headers``, then the reason."""
+    rows = [
+        (r.row_number, r.status.label, r.name_text, r.recipient_label, *cells(r), r.reason_text)
+        for r in report.rows
+    ]
+    return xlsx_bytes("Kết quả kiểm tra", (*REPORT_HEADERS, *headers, "Lý do, ghi chú"), rows)
 
 
 def still_listed(row: ListRow, directory: Directory) -> None:

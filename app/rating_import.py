@@ -18,27 +18,26 @@ from app.award_import_files import (
     COMMON_ALIASES,
     RECIPIENT_COMMENT,
     ColumnSpec,
+    TableEntry,
     TableLayout,
-    read_table,
 )
 from app.award_import_files import template_xlsx as layout_template
 from app.award_import_match import Directory, name_key
 from app.errors import AppError, ValidationError
 from app.evaluations import EvaluationInput, Key
-from app.exports.tables import xlsx_bytes
 from app.list_import import (
     Candidate,
     ImportReport,
     RowStatus,
     declared_kind,
-    empty_table_error,
     match_recipient,
+    read_rows,
     read_source,
     read_year,
+    report_workbook,
     row_status,
     still_listed,
     text_problems,
-    without_duplicates,
 )
 from app.vntext import fold
 from db.enums import Discipline, Rating, RecipientKind
@@ -367,17 +366,17 @@ class RatingReport(ImportReport[RatingRow]):
 
 def read_bytes(data: bytes, source_name: str, default_year: int) -> RatingReport:
     """Parse and check a file's content; writes nothing."""
-    table = read_table(data, source_name, RATING_LAYOUT)
-    directory = Directory.load_names()
-    entries, blank = table.entries()
-    rows = [
-        validate_row(e.row_number, e.values, e.section, default_year, directory) for e in entries
-    ]
-    if not rows:
-        raise empty_table_error(source_name, "kết quả đánh giá")
+
+    def check(entries: list[TableEntry]) -> list[RatingRow]:
+        directory = Directory.load_names()
+        return [
+            validate_row(e.row_number, e.values, e.section, default_year, directory)
+            for e in entries
+        ]
+
+    kind, rows, blank = read_rows(data, source_name, RATING_LAYOUT, "kết quả đánh giá", check)
     recorded = evaluations.recorded({r.year for r in rows if r.year is not None})
-    rows = without_duplicates(rows)
-    return RatingReport(source_name, table.kind, tuple(rows), blank, recorded).marked()
+    return RatingReport(source_name, kind, tuple(rows), blank, recorded).marked()
 
 
 def read_file(path: Path, default_year: int) -> RatingReport:
@@ -388,32 +387,16 @@ def template_xlsx() -> bytes:
     return layout_template(RATING_LAYOUT)
 
 
-REPORT_HEADERS = (
-    "Dòng",
-    "Trạng thái",
-    "Họ tên / tên tập thể (trong tệp)",
-    "Khớp với",
-    "Năm",
-    "Xếp loại",
-    "Lý do, ghi chú",
-)
-
-
 def report_xlsx(report: RatingReport) -> bytes:
     """The check report as a workbook, to send back to the unit with the reasons."""
-    rows = [
-        (
-            r.row_number,
-            r.status.label,
-            r.name_text,
-            r.recipient_label,
+    return report_workbook(
+        report,
+        ("Năm", "Xếp loại"),
+        lambda r: (
             r.year,
             r.rating_label if r.status is not RowStatus.REJECTED else r.rating_text,
-            r.reason_text,
-        )
-        for r in report.rows
-    ]
-    return xlsx_bytes("Kết quả kiểm tra", REPORT_HEADERS, rows)
+        ),
+    )
 
 
 # --- writing -----------------------------------------------------------------------------------

@@ -15,27 +15,15 @@ from app import award_import as ai
 from app import people, records
 from app.award_import import RowStatus
 from app.errors import ValidationError
-from app.vntext import split_name
 from db.enums import CommendationKind, Launcher, ProposalStatus, RecipientKind
 from db.models import AuditLog, Campaign, DossierItem, Person, Proposal, ProposalEvent, Unit
-from tests.import_files import filled_template, word_table
+from tests.import_files import filled_template, namesake_staff, word_table
 
 
 @pytest.fixture
 def staff(db: pw.SqliteDatabase) -> dict[str, int]:
-    """Two units and four people; two of them share a name in different units."""
-    office = people.create_unit(people.UnitInput("Văn phòng", short_name="VP"))
-    consular = people.create_unit(people.UnitInput("Phòng Lãnh sự"))
-    ids = {"Văn phòng": office.id, "Phòng Lãnh sự": consular.id}
-    for name, unit in (
-        ("Nguyễn Văn An", office),
-        ("Trần Thị Bích Ngọc", office),
-        ("Lê Minh Tuấn", office),
-        ("Lê Minh Tuấn", consular),
-        ("Đặng Thu Hà", consular),
-    ):
-        person = people.create_person(people.PersonInput(*split_name(name), unit_id=unit.id))
-        ids[f"{name}/{unit.name}"] = person.id
+    """Two units and five people (two namesakes), and a campaign of 2024."""
+    ids = namesake_staff()
     records.create(
         Campaign,
         year=2024,

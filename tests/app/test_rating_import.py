@@ -9,33 +9,20 @@ import peewee as pw
 import pytest
 from openpyxl import load_workbook
 
-from app import award_history, evaluations, people, records
+from app import award_history, evaluations, records
 from app import rating_import as ri
 from app.errors import ValidationError
 from app.evaluations import EvaluationInput
 from app.list_import import RowStatus
-from app.vntext import split_name
 from db.enums import Discipline, Rating, RecipientKind
 from db.models import AuditLog, Evaluation, Person, Unit
-from tests.import_files import filled_template, word_table
+from tests.import_files import filled_template, namesake_staff, word_table
 
 
 @pytest.fixture
 def staff(db: pw.SqliteDatabase) -> dict[str, int]:
     """Two units and five people; two of them share a name in different units."""
-    office = people.create_unit(people.UnitInput("Văn phòng", short_name="VP"))
-    consular = people.create_unit(people.UnitInput("Phòng Lãnh sự"))
-    ids = {"Văn phòng": office.id, "Phòng Lãnh sự": consular.id}
-    for name, unit in (
-        ("Nguyễn Văn An", office),
-        ("Trần Thị Bích Ngọc", office),
-        ("Lê Minh Tuấn", office),
-        ("Lê Minh Tuấn", consular),
-        ("Đặng Thu Hà", consular),
-    ):
-        person = people.create_person(people.PersonInput(*split_name(name), unit_id=unit.id))
-        ids[f"{name}/{unit.name}"] = person.id
-    return ids
+    return namesake_staff()
 
 
 def workbook(rows: list[tuple[object, ...]]) -> bytes:

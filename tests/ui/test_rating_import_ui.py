@@ -13,14 +13,13 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app import evaluations, people, rating_import, records
+from app import evaluations, rating_import, records
 from app.evaluations import EvaluationInput
 from app.list_import import RowStatus
-from app.vntext import split_name
 from db.enums import ProposalStatus, Rating, RecipientKind
 from db.models import AwardType, Evaluation, Proposal
 from tests.conftest import FakeMessages
-from tests.import_files import filled_template
+from tests.import_files import filled_template, small_staff
 from tests.ui.conftest import make_window, shot, show, wait_loaded
 from ui import messages
 from ui.dialogs.rating_import_dialog import RatingImportDialog
@@ -31,19 +30,12 @@ LEFT = Qt.MouseButton.LeftButton
 
 @pytest.fixture
 def staff(db: pw.SqliteDatabase) -> dict[str, int]:
-    office = people.create_unit(people.UnitInput("Văn phòng"))
-    consular = people.create_unit(people.UnitInput("Phòng Lãnh sự"))
-    ids = {"Văn phòng": office.id}
-    for name, unit in (
-        ("Nguyễn Văn An", office),
-        ("Trần Thị Bích Ngọc", office),
-        ("Đặng Thu Hà", consular),
-    ):
-        ids[name] = people.create_person(people.PersonInput(*split_name(name), unit_id=unit.id)).id
+    """Three people, one rated already for 2024, one proposed whose check waits for a rating."""
+    ids = small_staff()
     evaluations.save_evaluation(
         RecipientKind.INDIVIDUAL, ids["Nguyễn Văn An"], 2024, EvaluationInput(Rating.GOOD)
     )
-    records.create(  # a proposal whose check waits for Hà's rating
+    records.create(
         Proposal,
         year=2024,
         person=ids["Đặng Thu Hà"],
