@@ -421,12 +421,14 @@ def commit(report: RatingReport, replace_existing: bool = False) -> ImportResult
             "Không có gì được nhập."
         )
     created = replaced = unchanged = 0
+    items: list[tuple[Key, EvaluationInput]] = []
+    labels: list[str] = []
     with records.transaction():
         # Checked again inside the transaction: the data may have changed since the preview.
         fresh = Directory.load_names()
         recorded = evaluations.recorded({r.year for r in report.rows if r.year is not None})
         for row in report.rows:
-            assert row.key is not None and row.recipient_id is not None
+            assert row.key is not None
             still_listed(row, fresh)
             previous = recorded.get(row.key)
             result = row.merged(previous)
@@ -438,14 +440,14 @@ def commit(report: RatingReport, replace_existing: bool = False) -> ImportResult
                     f"Dòng {row.row_number}: {row.recipient_label} đã có kết quả năm {row.year}; "
                     "không có gì được nhập."
                 )
-            try:
-                evaluations.save_evaluation(*row.key, result)
-            except AppError as exc:
-                raise ValidationError(
-                    f"Dòng {row.row_number}: {exc.message} Không có gì được nhập."
-                ) from exc
+            items.append((row.key, result))
+            labels.append(f"Dòng {row.row_number}: ")
             if previous is None:
                 created += 1
             else:
                 replaced += 1
+        try:
+            evaluations.save_evaluations(items, labels)
+        except AppError as exc:
+            raise ValidationError(f"{exc.message} Không có gì được nhập.") from exc
     return ImportResult(created, replaced, unchanged)

@@ -4,6 +4,7 @@ replaced only when agreed to, all or nothing."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import peewee as pw
 import pytest
@@ -15,7 +16,7 @@ from app.errors import ValidationError
 from app.evaluations import EvaluationInput
 from app.list_import import RowStatus
 from db.enums import Discipline, Rating, RecipientKind
-from db.models import AuditLog, Evaluation, Person, Unit
+from db.models import AuditLog, Evaluation, Person
 from tests.import_files import filled_template, namesake_staff, word_table
 
 
@@ -245,21 +246,30 @@ def test_a_failure_midway_records_nothing(
     staff: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     report = ri.read_bytes(workbook(VALID), "xep-loai.xlsx", 2024)
-    real = evaluations.save_evaluation
-    calls: list[int] = []
+    real = records.create
+    written: list[object] = []
 
-    def failing(*args: object) -> Evaluation:
-        calls.append(1)
-        if len(calls) == 3:
-            Person.delete().where(Person.id == args[1]).execute()
-        return real(*args)  # type: ignore[arg-type]
+    def failing(model: Any, **fields: Any) -> Any:
+        if model is Evaluation and len(written) == 2:
+            raise ValidationError("Ổ đĩa đầy.")
+        created = real(model, **fields)
+        written.append(created)
+        return created
 
-    monkeypatch.setattr(evaluations, "save_evaluation", failing)
-    with pytest.raises(ValidationError, match="Dòng 7: Không tìm thấy cá nhân"):
+    monkeypatch.setattr(records, "create", failing)
+    with pytest.raises(ValidationError, match="Ổ đĩa đầy. Không có gì được nhập."):
         ri.commit(report)
+    assert len(written) == 2  # two were written, then rolled back with the rest
     assert Evaluation.select().count() == 0
     assert AuditLog.select().where(AuditLog.table == "evaluation").count() == 0
-    assert Unit.select().count() == 2
+
+
+def test_a_person_removed_after_the_preview_stops_the_import(staff: dict[str, int]) -> None:
+    report = ri.read_bytes(workbook(VALID), "xep-loai.xlsx", 2024)
+    Person.delete().where(Person.id == staff["Lê Minh Tuấn/Phòng Lãnh sự"]).execute()
+    with pytest.raises(ValidationError, match="Dòng 7: “Lê Minh Tuấn — Phòng Lãnh sự” không còn"):
+        ri.commit(report)
+    assert Evaluation.select().count() == 0
 
 
 @pytest.mark.parametrize(
