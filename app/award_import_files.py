@@ -1,5 +1,6 @@
-"""The file side of the proposal import: the template units fill in, and reading the table out of
-an Excel workbook or a Word document (the first sheet or table with the expected headers)."""
+"""The file side of the list imports (proposals here, yearly ratings in app/rating_import): the
+template units fill in, and reading the table out of an Excel workbook or a Word document (the
+first sheet or table with a layout's headers)."""
 
 from __future__ import annotations
 
