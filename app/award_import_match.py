@@ -30,6 +30,29 @@ class Directory:
 
     @classmethod
     def load(cls) -> Directory:
+        """Everything the proposal import looks at."""
+        d = cls.load_names()
+        d.awards = {a.id: a for a in AwardType.select().where(AwardType.active == True)}  # noqa: E712
+        for person_id, unit_id, award_id, year in (
+            Proposal.select(Proposal.person, Proposal.unit, Proposal.award_type, Proposal.year)
+            .where(Proposal.status != ProposalStatus.WITHDRAWN)
+            .tuples()
+        ):
+            if person_id is not None:
+                d.existing.add(("p", person_id, award_id, year))
+            else:
+                d.existing.add(("u", unit_id, award_id, year))
+        d.campaigns = {
+            cid: (name, name_key(name), year)
+            for cid, name, year in Campaign.select(
+                Campaign.id, Campaign.name, Campaign.year
+            ).tuples()
+        }
+        return d
+
+    @classmethod
+    def load_names(cls) -> Directory:
+        """The active people and units only, keyed by folded name."""
         d = cls()
         for pid, name, unit_id in (
             Person.select(Person.id, Person.full_name, Person.unit)
@@ -53,22 +76,6 @@ class Directory:
             d.units_by_key.setdefault(key, []).append(uid)
             if short_key and short_key != key:
                 d.units_by_key.setdefault(short_key, []).append(uid)
-        d.awards = {a.id: a for a in AwardType.select().where(AwardType.active == True)}  # noqa: E712
-        for person_id, unit_id, award_id, year in (
-            Proposal.select(Proposal.person, Proposal.unit, Proposal.award_type, Proposal.year)
-            .where(Proposal.status != ProposalStatus.WITHDRAWN)
-            .tuples()
-        ):
-            if person_id is not None:
-                d.existing.add(("p", person_id, award_id, year))
-            else:
-                d.existing.add(("u", unit_id, award_id, year))
-        d.campaigns = {
-            cid: (name, name_key(name), year)
-            for cid, name, year in Campaign.select(
-                Campaign.id, Campaign.name, Campaign.year
-            ).tuples()
-        }
         for by_key, by_word in (
             (d.people_by_key, d.people_by_word),
             (d.units_by_key, d.units_by_word),

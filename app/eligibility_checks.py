@@ -201,8 +201,9 @@ def _unrated(evaluation: _Eval | None) -> bool:
 def _record_rating(year: int, need: str) -> Unrecorded:
     return Unrecorded(
         f"Chưa ghi kết quả xếp loại chất lượng năm {year} ({need}): hãy ghi ở Khen thưởng → "
-        f"Lịch sử khen thưởng, chọn người được đề nghị, “Ghi kết quả năm {year}…”; hoặc bỏ qua "
-        "cảnh báo kèm lý do nếu đơn vị đã xếp loại nhưng chưa nhập"
+        f"Lịch sử khen thưởng, chọn người được đề nghị, “Ghi kết quả năm {year}…” (danh sách "
+        "cả đơn vị: “Nhập kết quả đánh giá…”); hoặc bỏ qua cảnh báo kèm lý do nếu đơn vị đã "
+        "xếp loại nhưng chưa nhập"
     )
 
 

@@ -15,26 +15,15 @@ from app import award_import as ai
 from app import people, records
 from app.award_import import RowStatus
 from app.errors import ValidationError
-from app.vntext import split_name
 from db.enums import CommendationKind, Launcher, ProposalStatus, RecipientKind
 from db.models import AuditLog, Campaign, DossierItem, Person, Proposal, ProposalEvent, Unit
+from tests.import_files import filled_template, namesake_staff, word_table
 
 
 @pytest.fixture
 def staff(db: pw.SqliteDatabase) -> dict[str, int]:
-    """Two units and four people; two of them share a name in different units."""
-    office = people.create_unit(people.UnitInput("Văn phòng", short_name="VP"))
-    consular = people.create_unit(people.UnitInput("Phòng Lãnh sự"))
-    ids = {"Văn phòng": office.id, "Phòng Lãnh sự": consular.id}
-    for name, unit in (
-        ("Nguyễn Văn An", office),
-        ("Trần Thị Bích Ngọc", office),
-        ("Lê Minh Tuấn", office),
-        ("Lê Minh Tuấn", consular),
-        ("Đặng Thu Hà", consular),
-    ):
-        person = people.create_person(people.PersonInput(*split_name(name), unit_id=unit.id))
-        ids[f"{name}/{unit.name}"] = person.id
+    """Two units and five people (two namesakes), and a campaign of 2024."""
+    ids = namesake_staff()
     records.create(
         Campaign,
         year=2024,
@@ -45,33 +34,7 @@ def staff(db: pw.SqliteDatabase) -> dict[str, int]:
 
 
 def template_with(rows: Sequence[Sequence[object]]) -> bytes:
-    """The app's own template, filled in as a unit would (the example row left in place)."""
-    book = load_workbook(io.BytesIO(ai.template_xlsx()))
-    sheet = book.active
-    for row in rows:
-        sheet.append(list(row))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def word_table(header: Sequence[str], rows: Sequence[Sequence[str] | str]) -> bytes:
-    """A Word file with a table; a row given as one string is a heading merged across the row."""
-    document = docx.Document()
-    document.add_paragraph("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2024")
-    table = document.add_table(rows=1, cols=len(header))
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-    for values in rows:
-        cells = table.add_row().cells
-        if isinstance(values, str):
-            cells[0].merge(cells[-1]).text = values
-            continue
-        for cell, text in zip(cells, values, strict=True):
-            cell.text = text
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return filled_template(ai.template_xlsx(), rows)
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

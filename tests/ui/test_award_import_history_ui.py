@@ -12,12 +12,12 @@ import pytest
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
-from app import award_import, people, records
+from app import award_import, records
 from app.award_import import RowStatus
-from app.vntext import split_name
 from db.enums import ProposalStatus, Rating, RecipientKind
 from db.models import AwardType, Evaluation, Person, Proposal, Unit
 from tests.conftest import FakeMessages
+from tests.import_files import small_staff
 from ui import messages
 from ui.dialogs.award_import_dialog import AwardImportDialog
 from ui.models.award_history_table_models import (
@@ -43,16 +43,7 @@ def shot(widget: Any, name: str) -> None:
 
 @pytest.fixture
 def staff(db: pw.SqliteDatabase) -> dict[str, int]:
-    office = people.create_unit(people.UnitInput("Văn phòng"))
-    consular = people.create_unit(people.UnitInput("Phòng Lãnh sự"))
-    ids = {"Văn phòng": office.id}
-    for name, unit in (
-        ("Nguyễn Văn An", office),
-        ("Trần Thị Bích Ngọc", office),
-        ("Đặng Thu Hà", consular),
-    ):
-        ids[name] = people.create_person(people.PersonInput(*split_name(name), unit_id=unit.id)).id
-    return ids
+    return small_staff()
 
 
 def proposal_file(tmp_path: Path, rows: list[tuple[object, ...]]) -> Path:

@@ -1,310 +1,57 @@
-"""Nhập danh sách đề nghị: choose an Excel or Word file, see every row checked, confirm the loose
-name matches, then import the whole list (or nothing). The template is saved from here too."""
+"""Nhập danh sách đề nghị: the units' proposal lists, imported as draft proposals (all or none)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QItemSelection
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from app import award_import
-from app.award_import import ImportReport, ImportRow, RowStatus
-from app.documents.files import write_atomically
-from app.errors import AppError
+from app.award_import import ImportReport
 from ui import messages
-from ui.models.award_import_table_model import ImportPreviewTableModel
-from ui.tasks import run_in_background
-
-FILE_FILTER = "Excel hoặc Word (*.xlsx *.docx);;Bảng tính Excel (*.xlsx);;Văn bản Word (*.docx)"
+from ui.dialogs.list_import_dialog import ListImportDialog
+from ui.models.award_import_table_model import ImportPreviewTableModel, ListPreviewTableModel
 
 
-class AwardImportDialog(QDialog):
+class AwardImportDialog(ListImportDialog):
+    window_title = "Nhập danh sách đề nghị khen thưởng"
+    choose_title = "Chọn danh sách đề nghị"
+    choose_tip = "Mở danh sách đề nghị của đơn vị (Excel .xlsx hoặc Word .docx)"
+    template_tip = "Lưu tệp mẫu để gửi các đơn vị điền danh sách đề nghị"
+    template_name = "mau-danh-sach-de-nghi-khen-thuong.xlsx"
+    year_tip = "Năm đề nghị cho các dòng không ghi năm"
+    idle_text = (
+        "Chọn tệp Excel hoặc Word có bảng danh sách đề nghị (dùng tệp mẫu để các đơn vị "
+        "điền cho đúng cột). Mỗi dòng được kiểm tra trước khi nhập."
+    )
+    confirm_prompt = "Chọn một dòng “Cần xác nhận” để chỉ rõ cá nhân, tập thể được đề nghị."
+
     def __init__(self, year: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Nhập danh sách đề nghị khen thưởng")
-        self.setModal(True)
-        self.resize(1100, 620)
-        self.report: ImportReport | None = None
-        self.source: Path | None = None
         self.imported_ids: list[int] = []
-        self._reading = self._shown = 0  # reads started and the last one finished
-        self.model = ImportPreviewTableModel(self)
-        self._build_ui(year)
-        self._connect_signals()
-        self._update_state()
+        super().__init__(year, parent)
 
-    def _build_ui(self, year: int) -> None:
-        self.choose_button = QPushButton("Chọn tệp…", self)
-        self.choose_button.setToolTip(
-            "Mở danh sách đề nghị của đơn vị (Excel .xlsx hoặc Word .docx)"
+    def make_model(self) -> ListPreviewTableModel:
+        return ImportPreviewTableModel(self)
+
+    def read(self, path: Path, year: int) -> ImportReport[Any]:
+        return award_import.read_file(path, year)
+
+    def template_bytes(self) -> bytes:
+        return award_import.template_xlsx()
+
+    def report_bytes(self, report: ImportReport[Any]) -> bytes:
+        return award_import.report_xlsx(report)
+
+    def ready_text(self, report: ImportReport[Any]) -> str:
+        return f"Sẵn sàng nhập {len(report.rows)} đề nghị (trạng thái Dự thảo)."
+
+    def write(self, report: ImportReport[Any]) -> str:
+        self.imported_ids = award_import.commit(report)
+        return (
+            f"Đã nhập {len(self.imported_ids)} đề nghị từ tệp “{report.source_name}” "
+            "(trạng thái Dự thảo)."
         )
-        self.template_button = QPushButton("Tải mẫu Excel…", self)
-        self.template_button.setToolTip("Lưu tệp mẫu để gửi các đơn vị điền danh sách đề nghị")
-        self.year_spin = QSpinBox(self)
-        self.year_spin.setRange(award_import.MIN_YEAR, award_import.MAX_YEAR)
-        self.year_spin.setValue(year)
-        self.year_spin.setToolTip("Năm đề nghị cho các dòng không ghi năm")
-        self.file_label = QLabel("Chưa chọn tệp.", self)
-        self.summary_label = QLabel(self)
-        self.summary_label.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.choose_button)
-        top.addWidget(self.file_label, 1)
-        top.addWidget(QLabel("Năm (khi tệp không ghi):", self))
-        top.addWidget(self.year_spin)
-        top.addWidget(self.template_button)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, column.width)
-        self.confirm_label = QLabel(self)
-        self.confirm_label.setWordWrap(True)
-        self.candidate_combo = QComboBox(self)
-        self.candidate_combo.setMinimumWidth(320)
-        self.confirm_button = QPushButton("Xác nhận", self)
-        self.confirm_button.setToolTip("Dùng đối tượng đã chọn cho dòng này")
-        self.confirm_all_button = QPushButton("Xác nhận mọi gợi ý duy nhất…", self)
-        self.confirm_all_button.setToolTip(
-            "Dùng gợi ý cho mọi dòng chỉ có một gợi ý (ví dụ tên gõ không dấu)"
-        )
-        confirm_row = QHBoxLayout()
-        confirm_row.addWidget(self.confirm_label, 1)
-        confirm_row.addWidget(self.candidate_combo)
-        confirm_row.addWidget(self.confirm_button)
-        confirm_row.addWidget(self.confirm_all_button)
-        self.save_report_button = QPushButton("Lưu kết quả kiểm tra…", self)
-        self.save_report_button.setToolTip(
-            "Lưu bảng kết quả (các dòng bị từ chối và lý do) ra Excel để gửi lại đơn vị"
-        )
-        self.import_button = QPushButton("Nhập danh sách", self)
-        self.import_button.setDefault(True)
-        self.close_button = QPushButton("Đóng", self)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.save_report_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.import_button)
-        bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(confirm_row)
-        layout.addLayout(bottom)
-
-    def _connect_signals(self) -> None:
-        self.choose_button.clicked.connect(self.choose_file)
-        self.template_button.clicked.connect(self.save_template)
-        self.year_spin.valueChanged.connect(self._on_year_changed)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.confirm_button.clicked.connect(self.confirm_selected)
-        self.confirm_all_button.clicked.connect(self.confirm_all_single)
-        self.save_report_button.clicked.connect(self.save_report)
-        self.import_button.clicked.connect(self.import_rows)
-        self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Open, self, self.choose_file)
-
-    # --- reading ------------------------------------------------------------------
-    def choose_file(self) -> None:
-        path = messages.open_file(self, "Chọn danh sách đề nghị", FILE_FILTER)
-        if path is not None:
-            self.load(path)
-
-    def load(self, path: Path) -> None:
-        """Read and check the file on a worker thread (a long list takes seconds)."""
-        year = self.year_spin.value()
-        self._reading += 1
-        generation = self._reading
-        self.summary_label.setText(f"Đang đọc và kiểm tra tệp “{path.name}”…")
-        self._update_state()
-        run_in_background(
-            lambda: award_import.read_file(path, year),
-            lambda report: self._on_read(generation, path, report),
-            lambda error: self._on_read_failed(generation, error),
-        )
-
-    def is_reading(self) -> bool:
-        return self._reading != self._shown
-
-    def _on_read(self, generation: int, path: Path, report: ImportReport) -> None:
-        if generation != self._reading:  # a later read replaces this one
-            return
-        self._shown = generation
-        if self.report is not None and path == self.source:  # read again: keep the choices
-            report = report.with_confirmations_of(self.report)
-        self.source = path
-        self._show(report)
-
-    def _on_read_failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._reading:
-            return
-        self._shown = generation
-        self._update_state()
-        if not isinstance(error, AppError):
-            raise error
-        messages.show_app_error(self, error)
-
-    def _on_year_changed(self, _year: int) -> None:
-        if self.source is not None:  # rows without a year take the new one: check again
-            self.load(self.source)
-
-    def _show(self, report: ImportReport) -> None:
-        selected = self.selected_row()
-        self.report = report
-        self.model.set_rows(list(report.rows))
-        self.file_label.setText(f"{report.source_name} ({report.file_kind})")
-        if selected is not None:
-            row = self.model.find_row(lambda r: r.row_number == selected.row_number)
-            if row >= 0:
-                self.table.selectRow(row)
-        self._on_selection_changed()
-
-    # --- confirming ---------------------------------------------------------------
-    def selected_row(self) -> ImportRow | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return self.model.row_at(indexes[0].row()) if indexes else None
-
-    def _on_selection_changed(self, *_: QItemSelection) -> None:
-        row = self.selected_row()
-        self.candidate_combo.clear()
-        if row is None or row.status is not RowStatus.CONFIRM:
-            self.confirm_label.setText(
-                "Chọn một dòng “Cần xác nhận” để chỉ rõ cá nhân, tập thể được đề nghị."
-                if self.report and self.report.to_confirm
-                else ""
-            )
-        else:
-            self.confirm_label.setText(
-                f"Dòng {row.row_number}: “{row.name_text}” là ai? {row.reason_text}."
-            )
-            for candidate in row.candidates:
-                self.candidate_combo.addItem(candidate.label, candidate.id)
-        self._update_state()
-
-    def confirm_selected(self) -> None:
-        row = self.selected_row()
-        if self.report is None or row is None or self.candidate_combo.currentIndex() < 0:
-            return
-        self._show(self.report.confirm(row.row_number, self.candidate_combo.currentData()))
-        following = self.model.find_row(
-            lambda r: r.status is RowStatus.CONFIRM and r.row_number > row.row_number
-        )
-        if following >= 0:  # on to the next one to confirm
-            self.table.selectRow(following)
-
-    def confirm_all_single(self) -> None:
-        if self.report is None or not self.report.single_suggestions():
-            return
-        rows = self.report.single_suggestions()
-        listing = "\n".join(
-            f"Dòng {r.row_number}: “{r.name_text}” → {r.candidates[0].label}" for r in rows[:15]
-        )
-        more = f"\n… và {len(rows) - 15} dòng khác" if len(rows) > 15 else ""
-        if messages.confirm(
-            self,
-            "Xác nhận các gợi ý",
-            f"Dùng gợi ý cho {len(rows)} dòng sau?\n\n{listing}{more}",
-            yes="Xác nhận",
-        ):
-            self._show(self.report.confirm_single_suggestions())
-
-    # --- writing ------------------------------------------------------------------
-    def _update_state(self) -> None:
-        report = self.report
-        row = self.selected_row()
-        confirmable = row is not None and row.status is RowStatus.CONFIRM
-        for widget in (self.candidate_combo, self.confirm_button):
-            widget.setEnabled(confirmable)
-        self.confirm_all_button.setEnabled(report is not None and bool(report.single_suggestions()))
-        self.save_report_button.setEnabled(report is not None)
-        ready = report is not None and not report.rejected and not report.to_confirm
-        self.import_button.setEnabled(ready and not self.is_reading())
-        self.choose_button.setEnabled(not self.is_reading())
-        if self.is_reading():
-            return
-        if report is None:
-            self.summary_label.setText(
-                "Chọn tệp Excel hoặc Word có bảng danh sách đề nghị (dùng tệp mẫu để các đơn vị "
-                "điền cho đúng cột). Mỗi dòng được kiểm tra trước khi nhập."
-            )
-            return
-        text = report.summary() + "."
-        if report.rejected:
-            text += (
-                " Danh sách chỉ được nhập khi không còn dòng bị từ chối: sửa tệp (hoặc gửi kết "
-                "quả kiểm tra cho đơn vị) rồi chọn lại tệp."
-            )
-        elif report.to_confirm:
-            text += " Hãy xác nhận các dòng còn lại rồi nhập."
-        else:
-            text += f" Sẵn sàng nhập {len(report.rows)} đề nghị (trạng thái Dự thảo)."
-        self.summary_label.setText(text)
-
-    def import_rows(self) -> None:
-        if self.report is None:
-            return
-        try:
-            self.imported_ids = award_import.commit(self.report)
-        except AppError as error:
-            messages.show_app_error(self, error)
-            return
-        messages.show_info(
-            self,
-            "Đã nhập danh sách",
-            f"Đã nhập {len(self.imported_ids)} đề nghị từ tệp “{self.report.source_name}” "
-            "(trạng thái Dự thảo).",
-        )
-        self.accept()
-
-    def save_template(self) -> Path | None:
-        path = messages.save_file(
-            self,
-            "Lưu tệp mẫu",
-            Path.home() / "mau-danh-sach-de-nghi-khen-thuong.xlsx",
-            "Bảng tính Excel (*.xlsx)",
-        )
-        return None if path is None else self._write(path, award_import.template_xlsx())
-
-    def save_report(self) -> Path | None:
-        if self.report is None:
-            return None
-        stem = Path(self.report.source_name).stem
-        path = messages.save_file(
-            self,
-            "Lưu kết quả kiểm tra",
-            Path.home() / f"ket-qua-kiem-tra-{stem}.xlsx",
-            "Bảng tính Excel (*.xlsx)",
-        )
-        return None if path is None else self._write(path, award_import.report_xlsx(self.report))
-
-    def _write(self, path: Path, data: bytes) -> Path | None:
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        try:
-            write_atomically(path, data)
-        except AppError as error:
-            messages.show_app_error(self, error)
-            return None
-        return path
 
 
 def open_import_dialog(parent: QWidget, year: int) -> list[int]:

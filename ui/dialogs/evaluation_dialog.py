@@ -20,6 +20,7 @@ class EvaluationDialog(FormDialog):
     ) -> None:
         super().__init__(f"Kết quả năm {year} — {name}", parent)
         self.year = year
+        self.member_count = data.member_count if data is not None else None  # kept as recorded
         self.rating_combo = QComboBox(self)
         fill_enum_combo(self.rating_combo, Rating, allow_empty=True)
         self.discipline_combo = QComboBox(self)
@@ -50,6 +51,7 @@ class EvaluationDialog(FormDialog):
             discipline=current_enum(self.discipline_combo, Discipline) or Discipline.NONE,
             initiative=self.initiative_edit.toPlainText(),
             note=self.note_edit.text(),
+            member_count=self.member_count,
         )
 
     def problems(self) -> dict[str, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -134,6 +134,8 @@ class HistoryDetail(QWidget):
 class AwardHistoryPage(RecordListTab):
     """People and units on the left, the selected one's history on the right."""
 
+    status_message = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             RecipientTableModel(),
@@ -144,6 +146,13 @@ class AwardHistoryPage(RecordListTab):
             parent=parent,
         )
         self.export_button.hide()  # the list of names is the directory's; nothing to export here
+        self.import_button = QPushButton("Nhập kết quả đánh giá…", self)
+        self.import_button.setToolTip(
+            "Nhập kết quả đánh giá, xếp loại cuối năm của cả đơn vị từ tệp Excel hoặc Word (có "
+            "tệp mẫu để gửi đơn vị)"
+        )
+        self.actions_layout.addWidget(self.import_button)
+        self.import_button.clicked.connect(self.import_ratings)
         self.detail = HistoryDetail(self)
         layout = self.layout()
         layout.removeWidget(self.table)
@@ -174,6 +183,14 @@ class AwardHistoryPage(RecordListTab):
         except AppError as error:
             messages.show_app_error(self, error)
         self.refresh_detail()
+
+    def import_ratings(self) -> None:
+        # reads Excel and Word (openpyxl, python-docx): imported on the first click
+        from ui.dialogs.rating_import_dialog import open_rating_import_dialog
+
+        result = open_rating_import_dialog(self, _through(self.year))
+        if result is not None:  # the lists reload on the change itself; this says so
+            self.status_message.emit(f"Đã nhập kết quả đánh giá của {result.written} đối tượng.")
 
     def set_year(self, year: int | None) -> None:
         if year != self.year:
