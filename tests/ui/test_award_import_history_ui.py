@@ -89,6 +89,12 @@ def test_choose_preview_confirm_and_import(
     dialog.year_spin.setValue(2024)
     _read(qtbot, dialog)
     qtbot.mouseClick(dialog.import_button, _left())
+    # written on a worker thread: a busy bar, nothing to click, Escape does not close
+    assert dialog.is_writing() and not dialog.close_button.isEnabled()
+    assert not dialog.import_button.isEnabled() and not dialog.progress.isHidden()
+    shot(dialog, "import-writing")
+    dialog.reject()
+    qtbot.waitUntil(lambda: not dialog.is_writing())
     assert fake_messages.shown[-1][2] == (
         "Đã nhập 3 đề nghị từ tệp “de-nghi-van-phong.xlsx” (trạng thái Dự thảo)."
     )
@@ -399,3 +405,37 @@ def test_the_years_result_is_recorded_from_the_history_page(
     (year,) = page.detail.years.rows()
     assert (year.year, year.rating, year.discipline) == (2024, Rating.GOOD, Discipline.REPRIMAND)
     assert year.initiative == "Quy trình tiếp khách quốc tế"
+
+
+def test_a_write_that_fails_on_the_worker_says_why_and_keeps_the_dialog(
+    qtbot: QtBot,
+    staff: dict[str, int],
+    tmp_path: Path,
+    fake_messages: FakeMessages,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The list is written off the GUI thread; a refusal there comes back as the message, the
+    dialog stays open with its buttons usable again, and nothing was written."""
+    from app.errors import AppError
+
+    def refuse(_report: Any) -> list[int]:
+        raise AppError("Ổ đĩa đầy: không ghi được danh sách.")
+
+    monkeypatch.setattr(award_import, "commit", refuse)
+    dialog = AwardImportDialog(2024)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load(proposal_file(tmp_path, [ROWS[0], ROWS[2]]))
+    _read(qtbot, dialog)
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, _left())
+    qtbot.waitUntil(lambda: not dialog.is_writing())
+    assert fake_messages.shown[-1] == (
+        "error",
+        AppError.title,
+        "Ổ đĩa đầy: không ghi được danh sách.",
+    )
+    assert (
+        dialog.isVisible() and dialog.import_button.isEnabled() and dialog.close_button.isEnabled()
+    )
+    assert dialog.progress.isHidden() and Proposal.select().count() == 0

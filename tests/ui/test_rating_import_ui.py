@@ -140,6 +140,7 @@ def test_import_ratings_from_the_history_page(
         assert Evaluation.select().count() == 1 and dialog.result() == 0
         fake_messages.confirm_answers.append(True)
         qtbot.mouseClick(dialog.import_button, LEFT)
+        qtbot.waitUntil(lambda: not dialog.is_writing())
         assert fake_messages.shown[-1][2] == (
             "Đã nhập kết quả đánh giá của 4 cá nhân, tập thể từ tệp “xep-loai.xlsx”, trong đó "
             "1 thay kết quả đã ghi."

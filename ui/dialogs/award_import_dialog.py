@@ -46,8 +46,11 @@ class AwardImportDialog(ListImportDialog):
     def ready_text(self, report: ImportReport[Any]) -> str:
         return f"Sẵn sàng nhập {len(report.rows)} đề nghị (trạng thái Dự thảo)."
 
-    def write(self, report: ImportReport[Any]) -> str:
-        self.imported_ids = award_import.commit(report)
+    def commit(self, report: ImportReport[Any]) -> list[int]:
+        return award_import.commit(report)
+
+    def done_text(self, report: ImportReport[Any], result: Any) -> str:
+        self.imported_ids = list(result)
         return (
             f"Đã nhập {len(self.imported_ids)} đề nghị từ tệp “{report.source_name}” "
             "(trạng thái Dự thảo)."

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -34,7 +35,8 @@ FILE_FILTER = "Excel hoặc Word (*.xlsx *.docx);;Bảng tính Excel (*.xlsx);;V
 
 class ListImportDialog(QDialog):
     """Subclasses set the texts below and implement ``make_model``, ``read``, ``template_bytes``,
-    ``report_bytes``, ``ready_text`` and ``write``."""
+    ``report_bytes``, ``ready_text``, ``commit`` and ``done_text`` (and ``ask_before_writing``
+    when the operator must agree to something first)."""
 
     window_title = ""
     choose_title = ""  # the file dialog's title
@@ -53,6 +55,7 @@ class ListImportDialog(QDialog):
         self.report: ImportReport[Any] | None = None
         self.source: Path | None = None
         self._reading = self._shown = 0  # reads started and the last one finished
+        self._writing = False  # the list is being written on a worker thread
         self.model = self.make_model()
         self._build_ui(year)
         self._connect_signals()
@@ -109,9 +112,15 @@ class ListImportDialog(QDialog):
         self.import_button = QPushButton("Nhập danh sách", self)
         self.import_button.setDefault(True)
         self.close_button = QPushButton("Đóng", self)
+        self.progress = QProgressBar(self)  # busy while the list is written
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_report_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.progress)
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -151,9 +160,17 @@ class ListImportDialog(QDialog):
         """The summary's end when every row may be imported."""
         raise NotImplementedError
 
-    def write(self, report: ImportReport[Any]) -> str | None:
-        """Write the list (raising AppError to refuse); the message to show, or None when the
-        operator stepped back."""
+    def ask_before_writing(self, report: ImportReport[Any]) -> bool:
+        """On the GUI thread before writing: False when the operator stepped back."""
+        return True
+
+    def commit(self, report: ImportReport[Any]) -> Any:
+        """Write the whole list or nothing (raising AppError to refuse). Runs on a worker
+        thread: app/ calls only, no widgets."""
+        raise NotImplementedError
+
+    def done_text(self, report: ImportReport[Any], result: Any) -> str:
+        """Back on the GUI thread after ``commit``: keep the result, say what was imported."""
         raise NotImplementedError
 
     # --- reading ------------------------------------------------------------------
@@ -177,6 +194,9 @@ class ListImportDialog(QDialog):
 
     def is_reading(self) -> bool:
         return self._reading != self._shown
+
+    def is_writing(self) -> bool:
+        return self._writing
 
     def _on_read(self, generation: int, path: Path, report: ImportReport[Any]) -> None:
         if generation != self._reading:  # a later read replaces this one
@@ -262,15 +282,21 @@ class ListImportDialog(QDialog):
     def _update_state(self) -> None:
         report = self.report
         row = self.selected_row()
-        confirmable = row is not None and row.status is RowStatus.CONFIRM
+        busy = self.is_reading() or self._writing
+        confirmable = row is not None and row.status is RowStatus.CONFIRM and not self._writing
         for widget in (self.candidate_combo, self.confirm_button):
             widget.setEnabled(confirmable)
-        self.confirm_all_button.setEnabled(report is not None and bool(report.single_suggestions()))
-        self.save_report_button.setEnabled(report is not None)
+        self.confirm_all_button.setEnabled(
+            report is not None and bool(report.single_suggestions()) and not self._writing
+        )
+        self.save_report_button.setEnabled(report is not None and not self._writing)
         ready = report is not None and not report.rejected and not report.to_confirm
-        self.import_button.setEnabled(ready and not self.is_reading())
-        self.choose_button.setEnabled(not self.is_reading())
-        if self.is_reading():
+        self.import_button.setEnabled(ready and not busy)
+        self.choose_button.setEnabled(not busy)
+        for widget in (self.year_spin, self.template_button, self.close_button):
+            widget.setEnabled(not self._writing)
+        self.progress.setVisible(self._writing)
+        if busy:
             return
         if report is None:
             self.summary_label.setText(self.idle_text)
@@ -288,17 +314,38 @@ class ListImportDialog(QDialog):
         self.summary_label.setText(text)
 
     def import_rows(self) -> None:
-        if self.report is None:
+        """Write the list on a worker thread (thousands of rows take a second or more): the
+        window keeps responding, the dialog shows a busy bar and cannot be closed meanwhile."""
+        report = self.report
+        if report is None or self._writing or not self.ask_before_writing(report):
             return
-        try:
-            message = self.write(self.report)
-        except AppError as error:
-            messages.show_app_error(self, error)
-            return
-        if message is None:
-            return
+        self._writing = True
+        self._update_state()
+        self.summary_label.setText(f"Đang ghi {len(report.rows)} dòng vào cơ sở dữ liệu…")
+        run_in_background(
+            lambda: self.commit(report),
+            lambda result: self._on_written(report, result),
+            self._on_write_failed,
+        )
+
+    def _on_written(self, report: ImportReport[Any], result: Any) -> None:
+        self._writing = False
+        message = self.done_text(report, result)
+        self._update_state()
         messages.show_info(self, "Đã nhập danh sách", message)
         self.accept()
+
+    def _on_write_failed(self, error: BaseException) -> None:
+        self._writing = False
+        self._update_state()
+        if not isinstance(error, AppError):
+            raise error
+        messages.show_app_error(self, error)
+
+    def reject(self) -> None:
+        if self._writing:  # all or nothing: the write finishes (or rolls back) first
+            return
+        super().reject()
 
     def save_template(self) -> Path | None:
         path = messages.save_file(

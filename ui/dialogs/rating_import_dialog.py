@@ -59,24 +59,30 @@ class RatingImportDialog(ListImportDialog):
             )
         return text
 
-    def write(self, report: ImportReport[Any]) -> str | None:
+    def ask_before_writing(self, report: ImportReport[Any]) -> bool:
         assert isinstance(report, RatingReport)
         replacing = report.replacing
-        if replacing:
-            listing = "\n".join(
-                f"Dòng {r.row_number}: {r.recipient_label} — {r.change_text}"
-                for r in replacing[:LISTED]
-            )
-            more = f"\n… và {len(replacing) - LISTED} dòng khác" if len(replacing) > LISTED else ""
-            if not messages.confirm(
-                self,
-                "Thay kết quả đã ghi",
-                f"{len(replacing)} dòng thay kết quả đánh giá đã ghi:\n\n{listing}{more}\n\n"
-                "Thay các kết quả này và nhập cả danh sách?",
-                yes="Thay và nhập",
-            ):
-                return None
-        result = rating_import.commit(report, replace_existing=bool(replacing))
+        if not replacing:
+            return True
+        listing = "\n".join(
+            f"Dòng {r.row_number}: {r.recipient_label} — {r.change_text}"
+            for r in replacing[:LISTED]
+        )
+        more = f"\n… và {len(replacing) - LISTED} dòng khác" if len(replacing) > LISTED else ""
+        return messages.confirm(
+            self,
+            "Thay kết quả đã ghi",
+            f"{len(replacing)} dòng thay kết quả đánh giá đã ghi:\n\n{listing}{more}\n\n"
+            "Thay các kết quả này và nhập cả danh sách?",
+            yes="Thay và nhập",
+        )
+
+    def commit(self, report: ImportReport[Any]) -> ImportResult:
+        assert isinstance(report, RatingReport)
+        return rating_import.commit(report, replace_existing=bool(report.replacing))
+
+    def done_text(self, report: ImportReport[Any], result: Any) -> str:
+        assert isinstance(result, ImportResult)
         self.imported = result
         text = (
             f"Đã nhập kết quả đánh giá của {result.written} cá nhân, tập thể từ tệp "
