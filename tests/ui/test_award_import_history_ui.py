@@ -120,6 +120,10 @@ def test_rejected_rows_keep_the_import_closed_and_the_report_can_be_saved(
     assert "1 bị từ chối" in dialog.summary_label.text()
     assert not dialog.import_button.isEnabled()
     assert dialog.model.row_at(3).reason_text == "Không tìm thấy cá nhân “Người Lạ” trong danh bạ"
+    dialog.table.selectRow(3)  # the reason, cut in the table, shows whole under it
+    assert dialog.confirm_label.text() == (
+        "Dòng 8: Không tìm thấy cá nhân “Người Lạ” trong danh bạ."
+    )
     shot(dialog, "import-rejected")
     saved = tmp_path / "ket-qua"
     monkeypatch.setattr(messages, "save_file", lambda *_: saved)

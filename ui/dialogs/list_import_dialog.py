@@ -239,7 +239,11 @@ class ListImportDialog(QDialog):
     def _on_selection_changed(self, *_: QItemSelection) -> None:
         row = self.selected_row()
         self.candidate_combo.clear()
-        if row is None or row.status is not RowStatus.CONFIRM:
+        reasons = "; ".join(row.reasons) if row is not None else ""
+        if row is not None and row.status is not RowStatus.CONFIRM and reasons:
+            # the table cuts a long reason: the selected row's shows whole here
+            self.confirm_label.setText(f"Dòng {row.row_number}: {reasons}.")
+        elif row is None or row.status is not RowStatus.CONFIRM:
             self.confirm_label.setText(
                 self.confirm_prompt if self.report and self.report.to_confirm else ""
             )
