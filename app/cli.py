@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__, sample
+from app.cli_text import VietnameseParser, vietnamese_argparse
 from app.errors import AppError, CommandError
 from app.paths import resolve_paths
 from app.session import close_app_database, open_app_database
@@ -25,11 +26,16 @@ EXPORTS += CAMPAIGN_EXPORTS
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = VietnameseParser(
         prog="tdkt",
         description="TĐKT Desk: công tác thi đua, khen thưởng của Hội đồng Thi đua - Khen thưởng Sở.",
     )
-    parser.add_argument("--version", action="version", version=f"TĐKT Desk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"TĐKT Desk {__version__}",
+        help="hiện số phiên bản rồi thoát",
+    )
     parser.add_argument(
         "--db",
         metavar="TỆP",
@@ -50,12 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "document",
         choices=EXPORTS + AWARD_EXPORTS + HISTORY_EXPORTS + CHECK_EXPORTS,
+        metavar="VĂN_BẢN",
         help="văn bản cần xuất: "
         + ", ".join(EXPORTS + AWARD_EXPORTS + HISTORY_EXPORTS + CHECK_EXPORTS),
     )
     export.add_argument(
         "--year",
         type=int,
+        metavar="NĂM",
         help="năm của kế hoạch, danh sách…; decision|certificates: năm ký quyết định (khi ghi số)",
     )
     export.add_argument("--meeting", type=int, metavar="SỐ", help="số (ID) của phiên họp")
@@ -111,7 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    with vietnamese_argparse():  # argparse's own words (usage, help, errors) in Vietnamese
+        return build_parser().parse_args(argv)
 
 
 def _utf8_streams() -> None:
