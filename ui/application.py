@@ -20,7 +20,7 @@ from app import __version__, agency, backup, cli, sample, session
 from app.errors import AppError, DatabaseDamagedError
 from app.paths import Paths, resolve_paths, resource_path
 from app.session import open_app_database
-from ui import messages
+from ui import messages, qt_vietnamese
 from ui.dialogs.agency_dialog import AgencyDialog
 from ui.dialogs.crash_dialog import CrashDialog
 from ui.main_window import MainWindow, OpenDatabase, make_settings
@@ -130,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("TĐKT Desk")
+    qt_vietnamese.install(app)  # Qt's own menus, buttons and dialogs in Vietnamese
     app.setOrganizationName("TDKT")
     app.setApplicationVersion(__version__)
     icon = QIcon()
