@@ -118,3 +118,21 @@ def test_spin_box_menu_and_what_qt_would_say_elsewhere() -> None:
         "%1 đã có.\nBạn có muốn thay nó không?"
     )
     assert words.translate("QLineEdit", "no such text") is None  # Qt's own English, not blank
+
+
+def test_every_tab_and_page_of_the_window(
+    qtbot: QtBot, translator: Recording, sample_db: object, db_path: Path
+) -> None:
+    """Built after the translator, the window and each of its tabs and pages ask Qt for no
+    text it would show in English."""
+    from tests.ui.conftest import make_window
+
+    window = make_window(qtbot, sample_db, db_path)  # type: ignore[arg-type]
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+    awards = window.awards_tab
+    for index in range(awards.pages.count()):
+        awards.pages.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: awards.pages.currentIndex() == awards.pages.count() - 1)
+    window.close()
+    assert not translator.missed, translator.missed
