@@ -16,6 +16,7 @@ from app import decisions, eligibility, people, person_history, proposals
 from app.documents import render_docx
 from app.errors import ValidationError
 from app.proposals import ProposalInput
+from app.registrations import registration_rows, unit_people
 from app.reports import award_report
 from db.enums import AuditAction, RecipientKind
 from db.models import AuditLog, Decision, Person, PersonUnitHistory
@@ -150,7 +151,13 @@ def test_the_position_of_the_year_is_kept_and_printed(sample_db: pw.SqliteDataba
     w: AwardWorld = build_world()
     an = w.people["an"]
     then = Person.get_by_id(an).position
+    register(2024, "LDTT", person=an)
     _save(an, date(2025, 1, 15), position="Phó Chánh Văn phòng")  # promoted after 2024
+    # the registration summary and the unit's sheet of 2024 print the position of 2024
+    assert [r.position for r in registration_rows(2024) if not r.is_unit] == [then]
+    unit = Person.get_by_id(an).unit_id
+    assert [p.position for p in unit_people(2024, unit)[1] if p.id == an] == [then]
+    assert [p.position for p in unit_people(2025, unit)[1] if p.id == an] == ["Phó Chánh Văn phòng"]
     assert people.positions_in_years([(an, 2024), (an, 2025)]) == {
         (an, 2024): then,
         (an, 2025): "Phó Chánh Văn phòng",
