@@ -168,8 +168,8 @@ def update_person(
 ) -> Person:
     """Save the person, in one transaction with their unit history: ``corrections`` (history
     row id, from, to) first (app.person_history.correct_dates); then, dated ``moved_on`` (today
-    when not given: the day it is recorded), a change of unit or of position closes the current
-    row and opens the next, marking the person as no longer working closes it (the day they
+    when not given: the day it is recorded), a change of unit or of position of someone working
+    closes the current row and opens the next, marking the person as no longer working closes it (the day they
     left), and marking them as working again opens a new one; so the year's figures place the
     person where they worked that year (``unit_in_year``, ``members_in_year``)."""
     person = Person.get_or_none(Person.id == person_id)
@@ -185,7 +185,7 @@ def update_person(
         old_unit, old_position, was_active = person.unit_id, person.position, person.active
         records.update(person, **fields)
         returning = data.active and not was_active
-        moved = data.unit_id != old_unit or (data.active and clean(data.position) != old_position)
+        moved = data.active and (data.unit_id != old_unit or clean(data.position) != old_position)
         if not (leaving or returning or moved):
             return person
         when = moved_on or date.today()

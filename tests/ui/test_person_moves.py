@@ -180,6 +180,16 @@ def test_leaving_is_dated_and_still_counts_in_the_years_before(
     _edit_director(qtbot, people_list, fake_messages, leave)
     qtbot.waitUntil(lambda: not Person.get_by_id(director.id).active)
     assert _history(director.id)[-1][3] == date(2025, 6, 30)
+    left = _history(director.id)
+
+    def correct_a_former_staff_record(dialog: PersonDialog) -> bool:
+        dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findText("Văn phòng Sở"))
+        assert not dialog.form.isRowVisible(dialog.change_date_edit)  # no longer working
+        return True
+
+    _edit_director(qtbot, people_list, fake_messages, correct_a_former_staff_record)
+    qtbot.waitUntil(lambda: Person.get_by_id(director.id).unit.name == "Văn phòng Sở")
+    assert _history(director.id) == left
     assert director.id in people.members_in_year(2024)[unit]
     assert director.id not in people.members_in_year(2026).get(unit, [])
 

@@ -212,7 +212,9 @@ class PersonDialog(FormDialog):
             return "leave"
         if active and not before.active:
             return "return"
-        position_changed = active and clean(self.position_edit.text()) != before.position
+        if not active:  # a former staff member's record: nothing to date
+            return None
+        position_changed = clean(self.position_edit.text()) != before.position
         if self.unit_combo.currentData() != before.unit_id or position_changed:
             return "move"
         return None
