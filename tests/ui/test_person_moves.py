@@ -81,6 +81,7 @@ def test_a_move_is_dated_in_the_dialog_and_counts_from_that_date(
         dialog.change_date_edit.setDate(QDate(2024, 3, 1))
         assert not dialog.save_button.isEnabled()
         assert "không được trước 15/03/2024" in dialog.error_label.text()
+        shot(dialog, "person-dialog-error")
         dialog.change_date_edit.setDate(QDate(2025, 1, 2))
         assert dialog.save_button.isEnabled(), dialog.error_label.text()
         shot(dialog, "person-dialog-move")

@@ -124,6 +124,8 @@ class PersonDialog(FormDialog):
         self.history_box = self._build_history_box()
         self.history_box.setVisible(data is not None)
         if data is not None:
+            self.setMinimumWidth(640)  # room for the history's four columns
+        if data is not None:
             self.set_input(data)
         for edit in (
             self.family_edit,
@@ -161,7 +163,6 @@ class PersonDialog(FormDialog):
         self.history_table.setWordWrap(False)
         self.history_table.setMinimumHeight(100)
         self.history_table.setMaximumHeight(160)
-        self.setMinimumWidth(640)
         self.fix_dates_button.setToolTip(
             "Sửa ngày bắt đầu, kết thúc của dòng đang chọn (lưu cùng thông tin cán bộ)"
         )
