@@ -98,7 +98,8 @@ class Context:
         # a unit's members are the people who were in it during the year, not today's staff
         staff = members_in_year(year, units if scoped else None)
         home = {pid: uid for uid, pids in staff.items() for pid in pids}
-        people_query = Person.select().where(Person.active == True)  # noqa: E712
+        # not today's active flag: members_in_year keeps who left after the year (dated)
+        people_query = Person.select()
         if scoped:
             people_query = people_query.where(
                 Person.id.in_(sorted(home)) | Person.id.in_(list(person_ids or ()))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import peewee as pw
 
-from app import records, trash
-from app.errors import InUse, NotFound, raise_first
+from app import person_history, records, trash
+from app.errors import InUse, NotFound, ValidationError, raise_first
 from app.vntext import clean, full_name, has_control_chars, name_sort_key, name_sort_value
 from db.enums import CouncilRole, Gender, RankGroup, UnitKind
 from db.models import (
@@ -23,6 +23,9 @@ from db.models import (
 )
 
 MIN_BIRTH_YEAR, MAX_BIRTH_YEAR = 1930, 2015
+LEAVE_AND_MOVE = (
+    "Khi đánh dấu nghỉ công tác, không đổi đơn vị cùng lúc: lưu việc chuyển đơn vị trước."
+)
 NAME_PARTS = ("family_name", "middle_name", "given_name")
 MAX_LENGTHS = {
     "family_name": 60,
@@ -156,34 +159,55 @@ def create_person(data: PersonInput) -> Person:
     return person
 
 
-def update_person(person_id: int, data: PersonInput, *, moved_on: date | None = None) -> Person:
-    """Save the person; a change of unit closes the unit history row and opens the next one on
-    ``moved_on`` (today when not given: the day the move is recorded), so that the year's
-    figures place the person where they worked that year (``unit_in_year``)."""
+def update_person(
+    person_id: int,
+    data: PersonInput,
+    *,
+    moved_on: date | None = None,
+    corrections: Sequence[tuple[int, date | None, date | None]] = (),
+) -> Person:
+    """Save the person, in one transaction with their unit history: ``corrections`` (history
+    row id, from, to) first (app.person_history.correct_dates); then, dated ``moved_on`` (today
+    when not given: the day it is recorded), a change of unit or of position of someone working
+    closes the current row and opens the next, marking the person as no longer working closes it (the day they
+    left), and marking them as working again opens a new one; so the year's figures place the
+    person where they worked that year (``unit_in_year``, ``members_in_year``)."""
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise NotFound("Không tìm thấy người này; có thể đã bị xóa.")
     fields = _person_fields(data)
+    leaving = person.active and not data.active
+    if leaving and data.unit_id != person.unit_id:
+        raise ValidationError(LEAVE_AND_MOVE, field="unit_id")
     with records.transaction():
-        old_unit = person.unit_id
+        for row_id, start, end in corrections:
+            person_history.correct_dates(row_id, start, end)
+        old_unit, old_position, was_active = person.unit_id, person.position, person.active
         records.update(person, **fields)
-        if data.unit_id != old_unit:
-            moved_on = moved_on or date.today()
-            current = (
-                PersonUnitHistory.select()
-                .where((PersonUnitHistory.person == person) & PersonUnitHistory.date_to.is_null())
-                .first()
+        returning = data.active and not was_active
+        moved = data.active and (data.unit_id != old_unit or clean(data.position) != old_position)
+        if not (leaving or returning or moved):
+            return person
+        when = moved_on or date.today()
+        rows = person_history.history_rows(person.id)
+        problem = person_history.validate_change_date(when, rows, date.today())
+        if problem:
+            raise ValidationError(problem, field="moved_on")
+        current = (
+            PersonUnitHistory.select()
+            .where((PersonUnitHistory.person == person) & PersonUnitHistory.date_to.is_null())
+            .first()
+        )
+        if current is not None:
+            records.update(current, date_to=when)
+        if data.active and data.unit_id is not None:
+            records.create(
+                PersonUnitHistory,
+                person=person,
+                unit=data.unit_id,
+                position=clean(data.position),
+                date_from=when,
             )
-            if current is not None:
-                records.update(current, date_to=moved_on)
-            if data.unit_id is not None:
-                records.create(
-                    PersonUnitHistory,
-                    person=person,
-                    unit=data.unit_id,
-                    position=clean(data.position),
-                    date_from=moved_on,
-                )
     return person
 
 
@@ -198,17 +222,17 @@ def update_person(person_id: int, data: PersonInput, *, moved_on: date | None = 
 # A missing date_from means "since before anything recorded", a missing date_to "still there".
 # For the current year and later this is the current unit whenever the history is consistent.
 
-_History = tuple[int | None, list[tuple[int, int, date | None, date | None]]]
+_Row = tuple[int, int, date | None, date | None, str]  # row id, unit, from, to, position
+_History = tuple[int | None, list[_Row]]
 
 
-def _unit_of(
-    current: int | None, rows: list[tuple[int, int, date | None, date | None]], year: int
-) -> int | None:
-    """The rule above, for one person: ``rows`` are (row id, unit, date_from, date_to)."""
+def _row_of(rows: list[_Row], year: int) -> _Row | None:
+    """The rule above, for one person: the history row that places them in ``year``, if any."""
     first, last = date(year, 1, 1), date(year, 12, 31)
     best: tuple[int, date, date, int] | None = None
-    unit = current
-    for row_id, unit_id, start, end in rows:
+    chosen = None
+    for row in rows:
+        row_id, _unit, start, end, _position = row
         if (start is not None and start > last) or (end is not None and end < first):
             continue  # does not touch the year
         begun = start or date.min
@@ -217,8 +241,13 @@ def _unit_of(
         else:
             key = (0, end, begun, row_id)
         if best is None or key > best:
-            best, unit = key, unit_id
-    return unit
+            best, chosen = key, row
+    return chosen
+
+
+def _unit_of(current: int | None, rows: list[_Row], year: int) -> int | None:
+    row = _row_of(rows, year)
+    return current if row is None else row[1]
 
 
 def _histories(person_ids: Iterable[int] | None) -> dict[int, _History]:
@@ -231,6 +260,7 @@ def _histories(person_ids: Iterable[int] | None) -> dict[int, _History]:
             PersonUnitHistory.unit,
             PersonUnitHistory.date_from,
             PersonUnitHistory.date_to,
+            PersonUnitHistory.position,
         )
         .join(
             PersonUnitHistory,
@@ -243,12 +273,12 @@ def _histories(person_ids: Iterable[int] | None) -> dict[int, _History]:
     if wanted is not None and len(wanted) <= 500:  # SQLite's limit on bound parameters
         query = query.where(Person.id.in_(sorted(wanted)))
     out: dict[int, _History] = {}
-    for pid, current, row_id, unit_id, start, end in query:
+    for pid, current, row_id, unit_id, start, end, position in query:
         if wanted is not None and pid not in wanted:
             continue
         known = out.setdefault(pid, (current, []))
         if row_id is not None:
-            known[1].append((row_id, unit_id, _as_date(start), _as_date(end)))
+            known[1].append((row_id, unit_id, _as_date(start), _as_date(end), position or ""))
     return out
 
 
@@ -280,7 +310,7 @@ def units_in_years(pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], in
     histories = _histories({pid for pid, _year in wanted})
     undated: dict[int, int | None] = {}  # no dated row: the same answer for every year
     for pid, (current, rows) in histories.items():
-        if not any(start or end for _id, _unit, start, end in rows):
+        if not any(start or end for _id, _unit, start, end, _pos in rows):
             undated[pid] = _unit_of(current, rows, 1900)
     out: dict[tuple[int, int], int | None] = {}
     for pid, year in wanted:
@@ -296,23 +326,58 @@ def members_in_year(
     year: int, unit_ids: Iterable[int] | None = None, *, active_only: bool = True
 ) -> dict[int, list[int]]:
     """Per unit, the people who were in it during ``year`` (``units_in_year``), in id order;
-    only the given units when ``unit_ids`` is given; people marked as no longer working are
-    left out unless ``active_only`` is False."""
+    only the given units when ``unit_ids`` is given. A person who left the agency is a member
+    in the years up to the one they left in (the end of their last history row); one marked as
+    no longer working without that date is left out of every year, unless ``active_only`` is
+    False."""
     units = None if unit_ids is None else set(unit_ids)
     if units is not None and not units:
         return {}
-    active = (
-        {pid for (pid,) in Person.select(Person.id).where(Person.active == True).tuples()}  # noqa: E712
-        if active_only
-        else None
-    )
+    left = _left_on() if active_only else {}
+    first = date(year, 1, 1)
     out: dict[int, list[int]] = {}
     for pid, unit_id in sorted(units_in_year(year).items()):
         if unit_id is None or (units is not None and unit_id not in units):
             continue
-        if active is not None and pid not in active:
+        if pid in left and (left[pid] is None or left[pid] < first):  # type: ignore[operator]
             continue
         out.setdefault(unit_id, []).append(pid)
+    return out
+
+
+def _left_on() -> dict[int, date | None]:
+    """People marked as no longer working: the day they left (the end of their last history
+    row), or None when not recorded (a row still open, or no history)."""
+    inactive = Person.select(Person.id).where(Person.active == False)  # noqa: E712
+    out: dict[int, date | None] = {pid: None for (pid,) in inactive.tuples()}
+    ends: dict[int, list[date | None]] = {}
+    for pid, end in (
+        PersonUnitHistory.select(PersonUnitHistory.person, PersonUnitHistory.date_to)
+        .where(PersonUnitHistory.person.in_(inactive))
+        .tuples()
+    ):
+        ends.setdefault(pid, []).append(_as_date(end))
+    for pid, dates in ends.items():
+        if all(d is not None for d in dates):
+            out[pid] = max(d for d in dates if d is not None)
+    return out
+
+
+def positions_in_years(pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """The position (chức vụ) each person held during each year, for lists of a year that print
+    it: the history row that places them in that year (the rule above) when it is closed, else
+    today's position (the current row, or no row for that year)."""
+    wanted = set(pairs)
+    histories = _histories({pid for pid, _year in wanted})
+    ids = sorted({pid for pid, _year in wanted})
+    query = Person.select(Person.id, Person.position)
+    if len(ids) <= 500:  # SQLite's limit on bound parameters
+        query = query.where(Person.id.in_(ids))
+    now = dict(query.tuples())
+    out: dict[tuple[int, int], str] = {}
+    for pid, year in wanted:
+        row = _row_of(histories.get(pid, (None, []))[1], year)
+        out[(pid, year)] = row[4] if row is not None and row[3] is not None else now.get(pid, "")
     return out
 
 

@@ -13,7 +13,7 @@ import peewee as pw
 
 from app import records, trash
 from app.errors import NotFound, ValidationError, raise_first
-from app.people import members_in_year, units_in_year
+from app.people import members_in_year, positions_in_years, units_in_year
 from app.vntext import fold, has_control_chars
 from db.enums import AwardFamily, RecipientKind, UnitKind
 from db.models import AwardType, Campaign, Person, Registration, Unit
@@ -100,6 +100,7 @@ def registration_rows(
     found = list(query)
     # a person is listed under the unit they were in during the year, not the one of today
     homes = units_in_year(year, {r.person_id for r in found if r.person_id is not None})
+    held = positions_in_years((r.person_id, year) for r in found if r.person_id is not None)
     rows = []
     for r in found:
         if r.unit_id is not None:
@@ -107,7 +108,7 @@ def registration_rows(
             name, sort_name, own_unit, position = unit.name, unit.name, r.unit_id, ""
         else:
             p = r.person
-            name, sort_name, position = p.full_name, p.sort_name, p.position
+            name, sort_name, position = p.full_name, p.sort_name, held[(p.id, year)]
             own_unit = homes.get(p.id)
         if unit_id is not None and own_unit != unit_id:
             continue
@@ -344,8 +345,9 @@ def unit_people(year: int, unit_id: int) -> tuple[int | None, list[SheetPerson]]
             by_person.setdefault(r.person_id, r.award_type_id)
     staff = members_in_year(year, [unit_id]).get(unit_id, [])
     people = Person.select().where(Person.id.in_(staff)).order_by(Person.sort_name)
+    held = positions_in_years((pid, year) for pid in staff)  # the position of that year
     return unit_award, [
-        SheetPerson(p.id, p.full_name, p.position, by_person.get(p.id)) for p in people
+        SheetPerson(p.id, p.full_name, held[(p.id, year)], by_person.get(p.id)) for p in people
     ]
 
 

@@ -23,7 +23,7 @@ from app.documents import (
 )
 from app.documents.layout import MOTTO, NATIONAL_TITLE
 from app.errors import NotFound
-from app.people import units_in_year, units_in_years
+from app.people import positions_in_years, units_in_year, units_in_years
 from app.reports.meeting_report import COUNCIL
 from app.reports.plan_report import BLANK, NO_AGENCY, place_date
 from app.vntext import admin_date, clean, fold, name_sort_key, roman, short_date
@@ -76,7 +76,9 @@ def _entries(proposals: Iterable[Proposal]) -> list[Entry]:
         for person in Person.select().where(Person.id.in_(ids[start : start + 500])):
             people[person.id] = person
     # the unit each person was in during the proposal's year, not the one of today
-    homes = units_in_years((p.person_id, p.year) for p in proposals if p.person_id is not None)
+    pairs = [(p.person_id, p.year) for p in proposals if p.person_id is not None]
+    homes = units_in_years(pairs)
+    positions = positions_in_years(pairs)  # and the position held then
     out = []
     for p in proposals:
         award = awards[p.award_type_id]
@@ -88,7 +90,7 @@ def _entries(proposals: Iterable[Proposal]) -> list[Entry]:
                 person.full_name,
                 name_sort_key(person.sort_name),
                 person.gender,
-                person.position,
+                positions[(p.person_id, p.year)],
                 units.get(homes[(p.person_id, p.year)], ""),
                 award.name,
                 award.position,

@@ -1,9 +1,13 @@
-"""Table models of the Danh mục lists: units, people, council members, the award catalog."""
+"""Table models of the Danh mục lists: units, people (and one person's unit history), council
+members, the award catalog."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from app.catalog import AwardTypeRow
 from app.people import CouncilMemberRow, PersonRow, UnitRow
+from app.person_history import HistoryRow
 from ui.models.columns import date_text, label, name_sort, text_sort
 from ui.models.record_table_model import Column, RecordTableModel
 
@@ -87,4 +91,20 @@ class AwardTypeTableModel(RecordTableModel[AwardTypeRow]):
             width=90,
             align_right=True,
         ),
+    )
+
+
+def _until(value: date | None) -> str:
+    return "nay" if value is None else date_text(value)
+
+
+class UnitHistoryTableModel(RecordTableModel[HistoryRow]):
+    """A person's units and positions, from and to (the person dialog's Quá trình công tác)."""
+
+    COL_UNIT, COL_POSITION, COL_FROM, COL_TO = range(4)
+    columns = (
+        Column("Đơn vị", lambda r: r.unit_name, width=230),
+        Column("Chức vụ", lambda r: r.position, width=150),
+        Column("Từ ngày", lambda r: date_text(r.date_from) or "—", width=85),
+        Column("Đến ngày", lambda r: _until(r.date_to), width=85),
     )

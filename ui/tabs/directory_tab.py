@@ -9,8 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from app import catalog, council, people, trash
+from app import catalog, council, people, person_history, trash
 from app.errors import AppError
+from app.person_history import DatedEdit
 from ui import messages
 from ui.dialogs.council_dialogs import (
     CouncilMemberDialog,
@@ -64,13 +65,19 @@ class PersonEditor:
 
     def open_dialog(
         self, parent: QWidget, row: people.PersonRow | None
-    ) -> people.PersonInput | None:
+    ) -> tuple[people.PersonInput, DatedEdit] | None:
         data = people.person_input(row.id) if row else None
-        dialog = PersonDialog(self.units(), data, parent)
-        return dialog.input() if messages.run_dialog(dialog) else None
+        history = person_history.history_rows(row.id) if row else []
+        dialog = PersonDialog(self.units(), data, parent, history)
+        return (dialog.input(), dialog.dated_edit()) if messages.run_dialog(dialog) else None
 
-    def save(self, row: people.PersonRow | None, data: people.PersonInput) -> Any:
-        return people.create_person(data) if row is None else people.update_person(row.id, data)
+    def save(self, row: people.PersonRow | None, edit: tuple[people.PersonInput, DatedEdit]) -> Any:
+        data, dated = edit
+        if row is None:
+            return people.create_person(data)
+        return people.update_person(
+            row.id, data, moved_on=dated.changed_on, corrections=dated.corrections
+        )
 
     def remove(self, row: people.PersonRow) -> Callable[[], int]:
         trash_id = people.delete_person(row.id)
