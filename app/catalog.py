@@ -116,6 +116,7 @@ def _rule_row(rule: AwardRule, award_code: str) -> RuleRow:
         severity=rule.severity,
         params=json.loads(rule.params),
         confidence=rule.confidence,
+        setting_from=rule.effective_from if rule.is_custom else None,
     )
 
 

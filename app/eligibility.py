@@ -517,6 +517,15 @@ class RuleView:
     params: dict[str, object]
     confidence: str
     search_key: str
+    setting_from: date | None = None  # the agency's own setting applies from this date
+
+    @property
+    def setting_text(self) -> str:
+        """Which setting applies, from when: the agency's (until it changes it) or the catalog's."""
+        if self.setting_from is None:
+            return "Theo danh mục"
+        verb = "Tắt" if self.severity is Severity.OFF else "Cơ quan đặt"
+        return f"{verb} từ {self.setting_from:%d/%m/%Y}"
 
 
 def checked_rules(on: date) -> list[RuleView]:
@@ -534,6 +543,7 @@ def checked_rules(on: date) -> list[RuleView]:
             r.params,
             r.confidence,
             fold(f"{r.title} {r.legal_basis}"),
+            r.setting_from,
         )
         for r in rules_in_force(on)
         if r.rule_code in CHECKED_CODES
