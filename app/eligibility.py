@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from app import records
+from app import meetings, records
 from app.catalog import RuleRow, rule_in_force, rules_in_force
 from app.catalog_data import bk_tinh_title
 from app.eligibility_checks import (
@@ -195,13 +195,15 @@ def _candidate(p: Proposal, award: AwardType) -> Candidate:
     )
 
 
-def review_date(proposal_id: int, default: date) -> date:
-    """The date a proposal is judged on: its council meeting's, once the meeting is dated."""
+def review_date(proposal_id: int, today: date) -> date:
+    """The date a proposal is judged on: once it is before a council meeting, the date that
+    meeting reviews on (app.meetings.review_date: its day, or for a meeting with only a month
+    the day of it nearest today); otherwise ``today``."""
     p = Proposal.get_or_none(Proposal.id == proposal_id)
     if p is None or p.meeting_id is None:
-        return default
+        return today
     meeting = Meeting.get_or_none(Meeting.id == p.meeting_id)
-    return meeting.held_on if meeting is not None and meeting.held_on else default
+    return meetings.review_date(meeting, today) if meeting is not None else today
 
 
 def check_proposal(proposal_id: int, on: date) -> list[Finding]:
