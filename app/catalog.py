@@ -44,6 +44,7 @@ class RuleRow:
     # the agency's own setting (a switch, its numbers) applies from this date; None: the
     # catalog's version as it stands
     setting_from: date | None = None
+    own_keys: tuple[str, ...] = ()  # the params that are the agency's own numbers
 
     @property
     def agency_set(self) -> bool:
@@ -114,7 +115,7 @@ def _rule_row(rule: AwardRule, award_code: str) -> RuleRow:
         effective_from=rule.effective_from,
         effective_to=rule.effective_to,
         severity=rule.severity,
-        params=json.loads(rule.params),
+        params=_public(json.loads(rule.params)),
         confidence=rule.confidence,
         setting_from=rule.effective_from if rule.is_custom else None,
     )
@@ -141,9 +142,15 @@ def _rule_row(rule: AwardRule, award_code: str) -> RuleRow:
 #   - a rule whose legal versions have all ended (or not begun) is not in force, whatever the
 #     agency set; a rule the catalog never had (a threshold for a form without one) is the
 #     agency's alone.
-# An agency value equal to the legal one at its date is not a choice of its own: a later legal
-# change of that value applies.
+# The agency's own numbers are the params its setting names in OWN_KEYS (what it chose, even
+# where equal to the law's at the time), and any param of its row differing from the legal
+# version it was made against (rows written before the marker).
+OWN_KEYS = "_own"
 _MISSING = object()
+
+
+def _public(params: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in params.items() if k != OWN_KEYS}
 
 
 @dataclass(frozen=True)
@@ -181,11 +188,12 @@ def _setting(row: AwardRule, versions: list[AwardRule]) -> _Setting:
     """What the agency's row sets, against the legal version in force on its date."""
     base = _legal_on(versions, row.effective_from)
     params = json.loads(row.params)
+    named = set(params.pop(OWN_KEYS, []))
     if base is None:
         return _Setting(row, row.title, row.legal_basis, True, params)
     base_params = json.loads(base.params)
-    own = {k: v for k, v in params.items() if base_params.get(k, _MISSING) != v}
-    title = row.title if row.title != base.title else None
+    own = {k: v for k, v in params.items() if k in named or base_params.get(k, _MISSING) != v}
+    title = row.title if (row.title != base.title or own) else None  # its numbers, its words
     if row.legal_basis == base.legal_basis:
         return _Setting(row, title, "", False, own)
     if row.legal_basis.startswith(base.legal_basis + "; "):
@@ -210,7 +218,7 @@ def _resolve(
         since = earlier.row.effective_from
     if legal is None:  # the agency's own rule
         row = _rule_row(latest.row, code)
-        return replace(row, effective_to=None, setting_from=since)
+        return replace(row, effective_to=None, setting_from=since, own_keys=tuple(row.params))
     basis = legal.legal_basis
     if latest.replaces_basis and _legal_on(versions, latest.row.effective_from) is legal:
         basis = latest.basis  # its own basis, against the legal version it was made against
@@ -225,9 +233,10 @@ def _resolve(
         effective_from=legal.effective_from,
         effective_to=legal.effective_to,
         severity=latest.row.severity,
-        params={**json.loads(legal.params), **latest.params},
+        params={**_public(json.loads(legal.params)), **latest.params},
         confidence=legal.confidence,
         setting_from=since,
+        own_keys=tuple(sorted(latest.params)),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from app import meetings, records
-from app.catalog import RuleRow, rule_in_force, rules_in_force
+from app.catalog import OWN_KEYS, RuleRow, rule_in_force, rules_in_force
 from app.catalog_data import bk_tinh_title
 from app.eligibility_checks import (
     CHECKS,
@@ -397,7 +397,14 @@ def _agency_setting(
             effective_from=effective_from,
             severity=severity if severity is not None else current.severity,
             params=json.dumps(
-                {**current.params, **(params or {})}, ensure_ascii=False, sort_keys=True
+                # its own numbers: those it had (a switch keeps them) and those set now
+                {
+                    **current.params,
+                    **(params or {}),
+                    OWN_KEYS: sorted({*current.own_keys, *(params or {})}),
+                },
+                ensure_ascii=False,
+                sort_keys=True,
             ),
             is_custom=True,
             confidence=current.confidence,
@@ -474,14 +481,7 @@ def set_bk_tinh_route(
     award = AwardType.get_or_none(AwardType.code == "BK_TINH")
     if award is None:
         raise NotFound("Danh mục chưa có Bằng khen của Chủ tịch UBND tỉnh.")
-    legal = next(
-        (
-            r
-            for r in rules_in_force(effective_from, "bk_tinh_criteria")
-            if r.award_code == "BK_TINH"
-        ),
-        None,
-    )
+    legal = rule_in_force(effective_from, "BK_TINH", "bk_tinh_criteria")
     if legal is None:
         raise NotFound(
             f"Ngày {effective_from:%d/%m/%Y} chưa có quy định xét Bằng khen của Chủ tịch UBND tỉnh."

@@ -193,3 +193,16 @@ def test_the_carry_over_rows_of_an_existing_file_read_as_one_setting(staff: Staf
     assert row is not None and row.setting_from == date(2024, 12, 1)
     assert row.params["htxs_years"] == 3
     assert row.legal_basis == f"{base}; {D152}; {eligibility.BK_TINH_SOURCE}"
+
+
+def test_numbers_the_agency_chose_stay_even_where_equal_to_the_law_then(staff: Staff) -> None:
+    eligibility.set_bk_tinh_route(2, 2, date(2024, 12, 1))  # the catalog's numbers in 2024
+    law = eligibility.bk_tinh_title(3, 3)
+    later_legal_version("BK_TINH", "bk_tinh_criteria", title=law, htxs_years=3, cstdcs_times=3)
+    row = rule_in_force(IN_2026, "BK_TINH", "bk_tinh_criteria")
+    assert row is not None and (row.params["htxs_years"], row.params["cstdcs_times"]) == (2, 2)
+    assert "_own" not in row.params and "d) 2 năm liên tục" in row.title
+    eligibility.switch_rule(row.id, Severity.OFF, date(2025, 1, 1))  # a switch keeps them
+    off = rule_in_force(IN_2026, "BK_TINH", "bk_tinh_criteria")
+    assert off is not None and off.severity is Severity.OFF and off.params["htxs_years"] == 2
+    assert rule_in_force(IN_2026, "CSTDCS", "cstdcs_cap").params == {"max_percent_of_ldtt": 15}
