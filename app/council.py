@@ -176,6 +176,7 @@ def set_title_threshold(
     """The council's own threshold for a title or form, applying from ``from_date`` on."""
     import json
 
+    from app.catalog import OWN_KEYS
     from app.errors import ValidationError
     from db.enums import Severity
     from db.models import AwardRule, AwardType
@@ -185,9 +186,8 @@ def set_title_threshold(
         raise NotFound("Không tìm thấy danh hiệu, hình thức này.")
     if not 1 <= percent <= 100:
         raise ValidationError("Ngưỡng biểu quyết phải từ 1% đến 100%.", field="percent")
-    params = json.dumps(
-        {"percent": percent, "base": base.value, "written_votes_count": written_votes_count}
-    )
+    chosen = {"percent": percent, "base": base.value, "written_votes_count": written_votes_count}
+    params = json.dumps({**chosen, OWN_KEYS: sorted(chosen)})  # all its own (app/catalog.py)
     existing = AwardRule.get_or_none(
         (AwardRule.award_type == award)
         & (AwardRule.rule_code == "vote_threshold")

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from app import records
-from app.catalog import RuleRow, rules_in_force
+from app import meetings, records
+from app.catalog import OWN_KEYS, RuleRow, rule_in_force, rules_in_force
 from app.catalog_data import bk_tinh_title
 from app.eligibility_checks import (
     CHECKS,
@@ -195,13 +195,15 @@ def _candidate(p: Proposal, award: AwardType) -> Candidate:
     )
 
 
-def review_date(proposal_id: int, default: date) -> date:
-    """The date a proposal is judged on: its council meeting's, once the meeting is dated."""
+def review_date(proposal_id: int, today: date) -> date:
+    """The date a proposal is judged on: once it is before a council meeting, the date that
+    meeting reviews on (app.meetings.review_date: its day, or for a meeting with only a month
+    the day of it nearest today); otherwise ``today``."""
     p = Proposal.get_or_none(Proposal.id == proposal_id)
     if p is None or p.meeting_id is None:
-        return default
+        return today
     meeting = Meeting.get_or_none(Meeting.id == p.meeting_id)
-    return meeting.held_on if meeting is not None and meeting.held_on else default
+    return meetings.review_date(meeting, today) if meeting is not None else today
 
 
 def check_proposal(proposal_id: int, on: date) -> list[Finding]:
@@ -364,61 +366,94 @@ def submit_year(year: int, on: date) -> Submission:
 
 
 # --- the agency's own rules ------------------------------------------------------------------
-def switch_rule(rule_id: int, severity: Severity, effective_from: date, note: str = "") -> int:
-    """From ``effective_from`` the rule applies with ``severity`` (off switches it off): a new
-    dated version of the agency's own, the earlier version kept for earlier reviews."""
-    rule = AwardRule.get_or_none(AwardRule.id == rule_id)
-    if rule is None:
-        raise NotFound("Không tìm thấy quy định trong danh mục.")
-    if rule.severity is Severity.BLOCK:
-        raise ValidationError(
-            f"“{rule.title}” là điều kiện bắt buộc ({rule.legal_basis}); không tắt được."
-        )
-    if severity is Severity.BLOCK:
-        raise ValidationError("Quy định của cơ quan chỉ cảnh báo hoặc tắt; không chặn được.")
-    if severity is rule.severity:
-        return int(rule.id)
-    basis = rule.legal_basis
-    if note:
-        basis = f"{basis}; {note}"
-    with records.transaction():
-        new = records.create(
-            AwardRule,
-            award_type=rule.award_type_id,
-            rule_code=rule.rule_code,
-            title=rule.title,
-            legal_basis=basis,
-            effective_from=effective_from,
-            severity=severity,
-            params=rule.params,
-            is_custom=True,
-            confidence=rule.confidence,
-        )
-    return int(new.id)
-
-
-def set_cstdcs_cap(percent: int, effective_from: date, severity: Severity = Severity.WARN) -> int:
-    """The agency's optional cap of CSTĐCS at a share of LĐTT holders, from a date."""
-    if severity is Severity.BLOCK:
-        raise ValidationError("Quy định của cơ quan chỉ cảnh báo hoặc tắt; không chặn được.")
-    if not 1 <= percent <= 100:
-        raise ValidationError("Tỷ lệ phải từ 1% đến 100%.", field="percent")
-    award = AwardType.get(AwardType.code == "CSTDCS")
+# Each setting is one dated row of the agency's (is_custom), holding the rule as the agency
+# made it that day: it applies from its date until the agency's next, across later legal
+# versions of the rule; how the two meet is decided in one place, app/catalog.py (_resolve).
+def _agency_setting(
+    award: AwardType | None,
+    rule_code: str,
+    effective_from: date,
+    *,
+    severity: Severity | None = None,
+    title: str | None = None,
+    basis: str | None = None,
+    params: dict[str, object] | None = None,
+    current: RuleRow | None = None,
+) -> int:
+    """A new setting of the agency's from ``effective_from``: the rule in force that day
+    (``current``, or looked up) with what the agency changes."""
+    code = award.code if award is not None else ""
+    if current is None:
+        current = rule_in_force(effective_from, code, rule_code)
+    if current is None:
+        raise NotFound(f"Ngày {effective_from:%d/%m/%Y} chưa có quy định này trong danh mục.")
     with records.transaction():
         new = records.create(
             AwardRule,
             award_type=award,
-            rule_code="cstdcs_cap",
-            title=(
-                f"Số Chiến sĩ thi đua cơ sở không vượt {percent}% số cá nhân đạt Lao động tiên tiến"
-            ),
-            legal_basis="Quy chế thi đua, khen thưởng của cơ quan",
+            rule_code=rule_code,
+            title=title if title is not None else current.title,
+            legal_basis=basis if basis is not None else current.legal_basis,
             effective_from=effective_from,
-            severity=severity,
-            params=json.dumps({"max_percent_of_ldtt": percent}),
+            severity=severity if severity is not None else current.severity,
+            params=json.dumps(
+                # its own numbers: those it had (a switch keeps them) and those set now
+                {
+                    **current.params,
+                    **(params or {}),
+                    OWN_KEYS: sorted({*current.own_keys, *(params or {})}),
+                },
+                ensure_ascii=False,
+                sort_keys=True,
+            ),
             is_custom=True,
+            confidence=current.confidence,
         )
     return int(new.id)
+
+
+def switch_rule(rule_id: int, severity: Severity, effective_from: date, note: str = "") -> int:
+    """From ``effective_from`` the rule applies with ``severity`` (off switches it off), until
+    the agency switches it again: its earlier setting stays for earlier reviews, and later
+    legal versions of the rule keep the switch (they bring their own basis and text)."""
+    picked = AwardRule.get_or_none(AwardRule.id == rule_id)
+    if picked is None:
+        raise NotFound("Không tìm thấy quy định trong danh mục.")
+    award = AwardType.get_by_id(picked.award_type_id) if picked.award_type_id else None
+    code = award.code if award is not None else ""
+    current = rule_in_force(effective_from, code, picked.rule_code)
+    if current is None:
+        raise NotFound(f"Ngày {effective_from:%d/%m/%Y} chưa có quy định này trong danh mục.")
+    if current.severity is Severity.BLOCK:
+        raise ValidationError(
+            f"“{current.title}” là điều kiện bắt buộc ({current.legal_basis}); không tắt được."
+        )
+    if severity is Severity.BLOCK:
+        raise ValidationError("Quy định của cơ quan chỉ cảnh báo hoặc tắt; không chặn được.")
+    if severity is current.severity:
+        return int(current.id)
+    basis = f"{current.legal_basis}; {clean(note)}" if clean(note) else None
+    return _agency_setting(
+        award, picked.rule_code, effective_from, severity=severity, basis=basis, current=current
+    )
+
+
+def set_cstdcs_cap(percent: int, effective_from: date, severity: Severity = Severity.WARN) -> int:
+    """The agency's optional cap of CSTĐCS at a share of LĐTT holders, from a date until the
+    agency changes it."""
+    if severity is Severity.BLOCK:
+        raise ValidationError("Quy định của cơ quan chỉ cảnh báo hoặc tắt; không chặn được.")
+    if not 1 <= percent <= 100:
+        raise ValidationError("Tỷ lệ phải từ 1% đến 100%.", field="percent")
+    return _agency_setting(
+        AwardType.get(AwardType.code == "CSTDCS"),
+        "cstdcs_cap",
+        effective_from,
+        severity=severity,
+        title=f"Số Chiến sĩ thi đua cơ sở không vượt {percent}% số cá nhân đạt Lao động tiên tiến",
+        basis="Quy chế thi đua, khen thưởng của cơ quan",
+        params={"max_percent_of_ldtt": percent},
+    )
 
 
 def validate_bk_tinh_route(htxs_years: int, cstdcs_times: int) -> dict[str, str]:
@@ -430,62 +465,41 @@ def validate_bk_tinh_route(htxs_years: int, cstdcs_times: int) -> dict[str, str]
     return {}
 
 
+BK_TINH_SOURCE = "điểm d theo Quy chế thi đua, khen thưởng của tỉnh"
+
+
 def set_bk_tinh_route(
     htxs_years: int, cstdcs_times: int, effective_from: date, note: str = ""
 ) -> int:
     """Point d of the provincial Bằng khen (Art. 74 cl. 1), as the province's Quy chế words it:
     ``htxs_years`` consecutive years "hoàn thành xuất sắc nhiệm vụ" with ``cstdcs_times``
-    CSTĐCS among them, from a date (domain.md marks these numbers [?]). A new dated version of
-    the rule, the earlier one kept for earlier reviews; the numbers carry into the catalog's
-    later versions (Decree 152/2025 from 1/7/2025) up to the agency's next own version. It keeps
-    warning (or stays off). Returns the id of the version from ``effective_from``."""
+    CSTĐCS among them, from a date until the agency sets them again (domain.md marks these
+    numbers [?]); later legal versions of the rule (Decree 152/2025 from 1/7/2025) keep them
+    and bring their own basis. It keeps warning (or stays off). Returns the setting's id."""
     for name, message in validate_bk_tinh_route(htxs_years, cstdcs_times).items():
         raise ValidationError(message, field=name)
     award = AwardType.get_or_none(AwardType.code == "BK_TINH")
     if award is None:
         raise NotFound("Danh mục chưa có Bằng khen của Chủ tịch UBND tỉnh.")
-    later = AwardRule.select().where(
-        (AwardRule.award_type == award)
-        & (AwardRule.rule_code == "bk_tinh_criteria")
-        & (AwardRule.effective_from > effective_from)
+    legal = rule_in_force(effective_from, "BK_TINH", "bk_tinh_criteria")
+    if legal is None:
+        raise NotFound(
+            f"Ngày {effective_from:%d/%m/%Y} chưa có quy định xét Bằng khen của Chủ tịch UBND tỉnh."
+        )
+    # the legal basis in force that day, without an earlier point-d source of the agency's
+    basis = f"{legal.legal_basis.split('; ' + BK_TINH_SOURCE)[0]}; {BK_TINH_SOURCE}"
+    if clean(note):
+        basis = f"{basis} ({clean(note)})"
+    return _agency_setting(
+        award,
+        "bk_tinh_criteria",
+        effective_from,
+        severity=Severity.OFF if legal.severity is Severity.OFF else Severity.WARN,
+        title=bk_tinh_title(htxs_years, cstdcs_times),
+        basis=basis,
+        params={"htxs_years": htxs_years, "cstdcs_times": cstdcs_times},
+        current=legal,
     )
-    dates = [effective_from]
-    for rule in later.order_by(AwardRule.effective_from):
-        if rule.is_custom:
-            break  # the agency's own later choice stands
-        if rule.effective_from not in dates:
-            dates.append(rule.effective_from)
-    own = "điểm d theo Quy chế thi đua, khen thưởng của tỉnh"
-    made: list[int] = []
-    with records.transaction():
-        for start in dates:
-            current = next(
-                (r for r in rules_in_force(start, "bk_tinh_criteria") if r.award_code == "BK_TINH"),
-                None,
-            )
-            if current is None:
-                raise NotFound(
-                    f"Ngày {start:%d/%m/%Y} chưa có quy định xét Bằng khen của Chủ tịch UBND tỉnh."
-                )
-            basis = f"{current.legal_basis.split('; ' + own)[0]}; {own}"
-            if clean(note):
-                basis = f"{basis} ({clean(note)})"
-            params = {**current.params, "htxs_years": htxs_years, "cstdcs_times": cstdcs_times}
-            new = records.create(
-                AwardRule,
-                award_type=award,
-                rule_code="bk_tinh_criteria",
-                title=bk_tinh_title(htxs_years, cstdcs_times),
-                legal_basis=basis,
-                effective_from=start,
-                effective_to=current.effective_to,
-                severity=Severity.OFF if current.severity is Severity.OFF else Severity.WARN,
-                params=json.dumps(params, ensure_ascii=False, sort_keys=True),
-                is_custom=True,
-                confidence=current.confidence,
-            )
-            made.append(int(new.id))
-    return made[0]
 
 
 CHECKED_CODES = frozenset(CHECKS)
@@ -505,6 +519,15 @@ class RuleView:
     params: dict[str, object]
     confidence: str
     search_key: str
+    setting_from: date | None = None  # the agency's own setting applies from this date
+
+    @property
+    def setting_text(self) -> str:
+        """Which setting applies, from when: the agency's (until it changes it) or the catalog's."""
+        if self.setting_from is None:
+            return "Theo danh mục"
+        verb = "Tắt" if self.severity is Severity.OFF else "Cơ quan đặt"
+        return f"{verb} từ {self.setting_from:%d/%m/%Y}"
 
 
 def checked_rules(on: date) -> list[RuleView]:
@@ -522,6 +545,7 @@ def checked_rules(on: date) -> list[RuleView]:
             r.params,
             r.confidence,
             fold(f"{r.title} {r.legal_basis}"),
+            r.setting_from,
         )
         for r in rules_in_force(on)
         if r.rule_code in CHECKED_CODES

@@ -10,6 +10,7 @@ from app.eligibility import Finding
 from app.eligibility_checks import INACTIVE
 from app.errors import NotFound, ValidationError, raise_first
 from app.meeting_edit import _meeting, attendance_rows
+from app.meetings import review_date
 from app.proposals import transition
 from app.vntext import admin_date, clean, fold
 from app.voting import Threshold, VoteCount, VoteResult, judge, threshold_for, validate_count
@@ -63,7 +64,8 @@ def record_vote(
 ) -> VoteOutcome:
     """Record (or correct) the council's vote on a proposal; its status follows the result.
 
-    Eligibility is checked again on the meeting's review date (``review_on``): a blocking
+    Eligibility is checked again, and the threshold taken, on the meeting's review date
+    (``review_on``, one date for both): a blocking
     finding refuses a passing result (ValidationError naming the rule and its basis; a failing
     one is recorded — the council rejecting what cannot be granted is right). Warnings not yet
     overridden do not stop it: with ``override_reason`` they are overridden (logged like any
@@ -75,12 +77,12 @@ def record_vote(
         raise NotFound("Không tìm thấy đề nghị khen thưởng.")
     raise_first(validate_count(count))
     award = AwardType.get_by_id(proposal.award_type_id)
-    on = meeting.held_on or date(meeting.year, meeting.month or 12, 1)
+    checked = vote_check(meeting_id, proposal_id)
+    reviewed, found = checked.on, checked.findings
+    on = reviewed  # one review date: the threshold and the eligibility on the same day
     threshold = threshold_for(award.code, on)
     result = judge(count, threshold)
     status = ProposalStatus.PASSED if result.passed else ProposalStatus.FAILED
-    checked = vote_check(meeting_id, proposal_id)
-    reviewed, found = checked.on, checked.findings
     if result.passed:
         refusal = vote_refusal(found, reviewed)
         if refusal:
@@ -182,12 +184,10 @@ def ballot_rows(meeting_id: int) -> list[BallotRow]:
     units = {u.id: u.name for u in Unit.select(Unit.id, Unit.name)}
     awards = {a.id: a for a in AwardType.select()}
     votes = {v.proposal_id: v for v in Vote.select().where(Vote.meeting == meeting)}
-    on = meeting.held_on or date(meeting.year, meeting.month or 12, 1)
+    on = review_on(meeting)
     chosen = list(Proposal.select().where(Proposal.meeting == meeting).order_by(Proposal.id))
     # one batched check for the whole agenda (the year-end meeting has hundreds)
-    findings = eligibility.findings_of(
-        [p.id for p in chosen if p.status not in SETTLED], review_on(meeting)
-    )
+    findings = eligibility.findings_of([p.id for p in chosen if p.status not in SETTLED], on)
     rows = []
     for p in chosen:
         opened = eligibility.open_findings(findings.get(p.id, ()))
@@ -236,8 +236,9 @@ class AgendaCandidate:
 
 
 def review_on(meeting: Meeting) -> date:
-    """The day the proposals put before this meeting are judged on: its own, once dated."""
-    return meeting.held_on or date.today()
+    """The day the council reviews on at this meeting (app.meetings.review_date): eligibility,
+    the vote threshold and the transitions of its proposals all take this one date."""
+    return review_date(meeting)
 
 
 def candidates(meeting_id: int) -> list[AgendaCandidate]:
@@ -311,9 +312,7 @@ def preview_vote(
     """What a count would give, before it is saved: problems, or the result with its threshold."""
     meeting = _meeting(meeting_id)
     award = AwardType.get_by_id(Proposal.get_by_id(proposal_id).award_type_id)
-    threshold = threshold_for(
-        award.code, meeting.held_on or date(meeting.year, meeting.month or 12, 1)
-    )
+    threshold = threshold_for(award.code, review_on(meeting))
     problems = validate_count(count)
     return problems, (None if problems else judge(count, threshold)), threshold
 

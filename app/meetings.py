@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, time
 
 from app.vntext import short_date
 from db.enums import MeetingKind, MeetingStatus
 from db.models import Meeting, Person
+
+
+def review_date(meeting: Meeting, today: date | None = None) -> date:
+    """The date the council reviews on, for everything a meeting decides: the eligibility of
+    the proposals before it, the vote threshold, the minutes' results (one date, so a rule or
+    threshold changing mid-month cannot judge the two on different days).
+
+    A dated meeting: its day. A meeting with only its month: the day of that month nearest
+    ``today`` (default: the real today) — today while the month runs, its 1st while it is
+    ahead (the earliest day it can be held), its last day once it has passed. A meeting with
+    neither: the same within its year. Once the meeting gets its day, that day decides."""
+    if meeting.held_on is not None:
+        return meeting.held_on
+    today = today or date.today()
+    if meeting.month:
+        first = date(meeting.year, meeting.month, 1)
+        last = date(meeting.year, meeting.month, monthrange(meeting.year, meeting.month)[1])
+    else:
+        first, last = date(meeting.year, 1, 1), date(meeting.year, 12, 31)
+    return min(max(today, first), last)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from app.documents import AdminDocument, Header, Heading, Paragraph, Signer, Tab
 from app.errors import NotFound
 from app.meeting_edit import AgendaRow, AttendanceRow, agenda_rows, attendance_rows, meeting_quorum
 from app.meeting_votes import count_of
+from app.meetings import review_date
 from app.reports.plan_report import BLANK, NO_AGENCY, place_date
 from app.vntext import admin_date
 from app.voting import Threshold, judge, threshold_for
@@ -40,6 +41,7 @@ class MeetingFacts:
     agency: AgencyDetails
     agenda: tuple[AgendaRow, ...]
     attendance: tuple[AttendanceRow, ...]
+    review_on: date  # the date the council reviews on (app.meetings.review_date)
 
     def when(self) -> str:
         day = (
@@ -54,7 +56,7 @@ def meeting_facts(meeting_id: int) -> MeetingFacts:
         raise NotFound(f"Không có phiên họp số {meeting_id}.")
     wanted = [i for i in (m.chair_id, m.secretary_id) if i]  # two names, not every person's
     names = dict(Person.select(Person.id, Person.full_name).where(Person.id.in_(wanted)).tuples())
-    on = m.held_on or date(m.year, m.month or 12, 1)
+    on = review_date(m)
     return MeetingFacts(
         m.id,
         m.title,
@@ -69,6 +71,7 @@ def meeting_facts(meeting_id: int) -> MeetingFacts:
         details_on(on) or NO_AGENCY,
         tuple(agenda_rows(m.id)),
         tuple(attendance_rows(m.id)),
+        on,
     )
 
 
@@ -250,8 +253,7 @@ def minutes_document(meeting_id: int) -> AdminDocument:
         )
         if record[1]:
             body.append(Paragraph(f"Kết luận: {record[1]}"))
-    on = facts.held_on or date(facts.year, 12, 1)
-    rows, bases = _vote_rows(meeting_id, on)
+    rows, bases = _vote_rows(meeting_id, facts.review_on)
     if rows:
         body.append(Heading("III. KẾT QUẢ BIỂU QUYẾT, BỎ PHIẾU", 1))
         body.append(

@@ -381,7 +381,7 @@ def test_the_agency_sets_point_d_from_its_provinces_rules(staff: Staff) -> None:
         "; điểm d theo Quy chế thi đua, khen thưởng của tỉnh (Quyết định 12/2024/QĐ-UBND)"
     )
     assert eligibility.check_input(data, date(2024, 11, 30)) == []  # the earlier version
-    # the agency's numbers carry into the catalog's version under Decree 152/2025
+    # the agency's numbers outlive the catalog's version under Decree 152/2025 (its basis shown)
     [later] = bk_tinh(eligibility.check_input(inp("BK_TINH", person, year=2025), date(2025, 8, 1)))
     assert "3 năm liên tục" in later.detail and "Nghị định số 152/2025/NĐ-CP; điểm d" in (
         later.legal_basis

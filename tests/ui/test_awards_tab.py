@@ -3,11 +3,12 @@ dossier, log and overrides, the lifecycle buttons, the year's check, the pages b
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from app import eligibility, proposals
@@ -453,6 +454,17 @@ def test_the_agency_sets_point_d_of_the_provincial_bang_khen(
         row = next(r for r in dialog.rows() if r.rule_code == "bk_tinh_criteria")
         assert row.params["htxs_years"] == 3 and row.params["cstdcs_times"] == 1
         assert "d) 3 năm liên tục" in row.title and "Quy chế thi đua của tỉnh" in row.legal_basis
+        set_on = tab.today - timedelta(days=30)
+        assert row.setting_text == f"Cơ quan đặt từ {set_on:%d/%m/%Y}"
+        column = [c.header for c in dialog.model.columns].index("Cài đặt của cơ quan")
+        shown = dialog.model.index(dialog.rows().index(row), column).data()
+        assert shown == row.setting_text
+        # under Decree 152/2025 the agency's numbers stay, the basis is the one in force
+        dialog.date_edit.setDate(QDate(2026, 3, 1))
+        row = next(r for r in dialog.rows() if r.rule_code == "bk_tinh_criteria")
+        assert row.params["htxs_years"] == 3 and row.setting_from == set_on
+        assert "Nghị định số 152/2025/NĐ-CP; điểm d" in row.legal_basis
+        assert row.effective_from == date(2025, 7, 1)
         if shots:
             dialog.table.selectRow(dialog.rows().index(row))
             dialog.grab().save(str(Path(shots) / "award-rules-dialog.png"))

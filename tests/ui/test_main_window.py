@@ -248,3 +248,16 @@ def test_a_sorted_list_stays_sorted_when_it_reloads(qtbot: QtBot, window: MainWi
         "Ngô Văn Sáu",
         "Trần Văn Bình",
     ]
+
+
+def test_the_catalog_marks_the_agencys_settings(qtbot: QtBot, window: MainWindow) -> None:
+    from datetime import date
+
+    from app import eligibility
+
+    eligibility.set_bk_tinh_route(3, 1, date(2024, 12, 1))
+    catalog_list = show_directory(qtbot, window, 3)
+    assert catalog_list.select_where(lambda r: r.code == "BK_TINH")
+    text = window.directory_tab.rules_view.toPlainText()
+    assert "Áp dụng từ 01/01/2024 đến 30/06/2025" in text  # the legal versions, dated
+    assert "Cơ quan đặt, áp dụng từ 01/12/2024 đến khi cơ quan thay đổi" in text

@@ -136,7 +136,10 @@ class AwardRulesDialog(QDialog):
         top.addStretch(1)
         note = QLabel(
             "Điều kiện bắt buộc của Luật (Chặn) không tắt được; cảnh báo có thể tắt hoặc bật "
-            "lại từ một ngày, quy định cũ vẫn áp dụng cho các lần xét trước ngày đó.",
+            "lại từ một ngày, quy định cũ vẫn áp dụng cho các lần xét trước ngày đó. Cài đặt "
+            "của cơ quan (tắt, bật, tỷ lệ, số năm) áp dụng từ ngày đặt đến khi cơ quan thay "
+            "đổi, kể cả khi văn bản pháp luật thay đổi (như Nghị định 152/2025/NĐ-CP từ "
+            "01/7/2025); căn cứ ghi theo văn bản có hiệu lực vào ngày xét.",
             self,
         )
         note.setWordWrap(True)
@@ -150,7 +153,7 @@ class AwardRulesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.resize(1180, 560)
+        self.resize(1320, 580)
         self.date_edit.dateChanged.connect(self.reload)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.off_button.clicked.connect(lambda: self.switch(Severity.OFF))

@@ -17,13 +17,17 @@ def rules_html(name: str, rules: list[RuleRow]) -> str:
         return f"<p><b>{_escape(name)}</b></p><p><i>Chưa có quy định nào trong danh mục.</i></p>"
     items = []
     for rule in rules:
-        period = f"từ {short_date(rule.effective_from)}"
-        if rule.effective_to:
-            period += f" đến {short_date(rule.effective_to)}"
+        since = short_date(rule.effective_from)
+        if rule.agency_set:  # lasts until the agency's next setting, across legal versions
+            period = f"Cơ quan đặt, áp dụng từ {since} đến khi cơ quan thay đổi"
+        elif rule.effective_to:
+            period = f"Áp dụng từ {since} đến {short_date(rule.effective_to)}"
+        else:
+            period = f"Áp dụng từ {since}"
         items.append(
             f"<li><b>{_escape(rule.title)}</b><br>"
             f"<i>{_escape(rule.legal_basis)}</i><br>"
-            f"Áp dụng {period} — {rule.severity.label}"
+            f"{period} — {rule.severity.label}"
             + (f" — độ tin cậy {_escape(rule.confidence)}" if rule.confidence else "")
             + "</li>"
         )
