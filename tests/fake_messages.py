@@ -85,14 +85,31 @@ def refused_open(path: Path, name_filter: str) -> str | None:
 class FakeMessages:
     """Replaces ui.messages: records what was shown, answers what was asked (see above)."""
 
-    shown: list[tuple[str, str, str]] = field(default_factory=list)
+    recorded: list[tuple[str, str, str]] = field(default_factory=list)  # what shown returns
     confirm_answers: list[bool] = field(default_factory=list)
     dialog_handlers: list[Callable[[Any], bool]] = field(default_factory=list)
     open_paths: list[Path | None] = field(default_factory=list)
     dialogs: list[Any] = field(default_factory=list)
 
+    every: list[tuple[str, str, str]] = field(default_factory=list)  # never popped
+    read_upto: int = 0  # how much of ``every`` the test had in hand when it last looked
+
+    @property
+    def shown(self) -> list[tuple[str, str, str]]:
+        """What was shown, oldest first (kind, title, text); the test may pop from it."""
+        self.read_upto = len(self.every)
+        return self.recorded
+
     def texts(self) -> str:
         return "\n".join(f"{t}: {m}" for _kind, t, m in self.shown)
+
+    def record(self, kind: str, title: str, text: str) -> None:
+        self.recorded.append((kind, title, text))
+        self.every.append((kind, title, text))
+
+    def unread_errors(self) -> list[str]:
+        """Error messages shown after the test last looked at ``shown``: a user saw them."""
+        return [f"{t}: {m}" for kind, t, m in self.every[self.read_upto :] if kind == "error"]
 
     def run_dialog(self, dialog: Any) -> bool:
         """What ui.messages.run_dialog (dialog.exec()) would return, or fail the test."""
@@ -143,15 +160,15 @@ class FakeMessages:
 
     def show(self, kind: str) -> Callable[..., None]:
         def record(_parent: Any, title: str, text: str, *_: Any) -> None:
-            self.shown.append((kind, title, text))
+            self.record(kind, title, text)
 
         return record
 
     def show_app_error(self, _parent: Any, error: Any) -> None:
-        self.shown.append(("error", error.title, error.message))
+        self.record("error", error.title, error.message)
 
     def confirm(self, _parent: Any, title: str, text: str, **_: Any) -> bool:
-        self.shown.append(("confirm", title, text))
+        self.record("confirm", title, text)
         if not self.confirm_answers:
             raise AssertionError(f"unexpected confirmation: {text}")
         return self.confirm_answers.pop(0)
