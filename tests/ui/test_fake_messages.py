@@ -162,3 +162,14 @@ def test_a_save_button_that_disagrees_with_the_form_fails(
     fake_messages.dialog_handlers.append(lambda _d: True)
     with pytest.raises(AssertionError, match="“Lưu” is enabled but the form refuses"):
         messages.run_dialog(dialog)
+
+
+def test_an_error_the_test_never_looked_at_is_reported(fake_messages: FakeMessages) -> None:
+    messages.show_error(None, "Không xóa được", "Đơn vị còn 1 người.")
+    assert fake_messages.unread_errors() == ["Không xóa được: Đơn vị còn 1 người."]
+    assert "Đơn vị còn 1 người" in fake_messages.texts()  # looked at: no longer unread
+    messages.show_info(None, "Đã lưu", "Xong.")  # information needs no look
+    assert fake_messages.unread_errors() == []
+    messages.show_error(None, "Không tìm thấy", "Không tìm thấy phiên họp.")
+    assert fake_messages.unread_errors() == ["Không tìm thấy: Không tìm thấy phiên họp."]
+    fake_messages.shown.clear()  # (or this test would fail at teardown, as it should)
