@@ -6,7 +6,8 @@ button (Lưu, OK…) or False to cancel; it may also click buttons or call dialo
 itself, and then the dialog's own result is the answer. A dialog accepted while its accepting
 button is disabled, hidden or missing fails the test, naming the dialog and the button; so does a
 form whose Lưu disagrees with its problems(), a file a file dialog would not offer, a dialog or a
-question nobody answered, and (at teardown) an answer queued for a question never asked.
+question nobody answered, and (at teardown) an answer queued for a question never asked or an
+error message shown after the test last looked at ``shown``.
 """
 
 from __future__ import annotations
