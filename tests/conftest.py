@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 import peewee as pw  # noqa: E402
 
 from app.session import close_app_database, open_app_database  # noqa: E402
+from tests.fake_messages import FakeMessages  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -58,59 +58,33 @@ def sample_db(db: pw.SqliteDatabase) -> pw.SqliteDatabase:
     return db
 
 
-@dataclass
-class FakeMessages:
-    """Replaces ui.messages: records what was shown, answers what was asked."""
-
-    shown: list[tuple[str, str, str]] = field(default_factory=list)
-    confirm_answers: list[bool] = field(default_factory=list)
-    dialog_handlers: list[Callable[[Any], bool]] = field(default_factory=list)
-    open_paths: list[Path | None] = field(default_factory=list)
-    dialogs: list[Any] = field(default_factory=list)
-
-    def texts(self) -> str:
-        return "\n".join(f"{t}: {m}" for _kind, t, m in self.shown)
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Keep each phase's report on the test (fake_messages looks at the call's outcome)."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
 
 
 @pytest.fixture
-def fake_messages(monkeypatch: pytest.MonkeyPatch) -> FakeMessages:
-    from ui import messages
-
+def fake_messages(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[FakeMessages]:
+    """ui.messages replaced by tests/fake_messages.py (strict: read its docstring)."""
     fake = FakeMessages()
-
-    def show(kind: str) -> Callable[..., None]:
-        def record(_parent: Any, title: str, text: str, *_: Any) -> None:
-            fake.shown.append((kind, title, text))
-
-        return record
-
-    def show_app_error(_parent: Any, error: Any) -> None:
-        fake.shown.append(("error", error.title, error.message))
-
-    def confirm(_parent: Any, title: str, text: str, **_: Any) -> bool:
-        fake.shown.append(("confirm", title, text))
-        if not fake.confirm_answers:
-            raise AssertionError(f"unexpected confirmation: {text}")
-        return fake.confirm_answers.pop(0)
-
-    def run_dialog(dialog: Any) -> bool:
-        fake.dialogs.append(dialog)
-        if not fake.dialog_handlers:
-            raise AssertionError(f"unexpected dialog: {dialog.windowTitle()}")
-        return fake.dialog_handlers.pop(0)(dialog)
-
-    def open_file(*_: Any) -> Path | None:
-        if not fake.open_paths:
-            raise AssertionError("unexpected file dialog")
-        return fake.open_paths.pop(0)
-
-    monkeypatch.setattr(messages, "show_info", show("info"))
-    monkeypatch.setattr(messages, "show_error", show("error"))
-    monkeypatch.setattr(messages, "show_app_error", show_app_error)
-    monkeypatch.setattr(messages, "confirm", confirm)
-    monkeypatch.setattr(messages, "run_dialog", run_dialog)
-    monkeypatch.setattr(messages, "open_file", open_file)
-    return fake
+    fake.install(monkeypatch)
+    yield fake
+    call = getattr(request.node, "report_call", None)
+    if call is None or not call.passed:  # a failed test leaves answers queued anyway
+        return
+    unused = fake.unused()
+    if unused:
+        pytest.fail(f"queued but never asked for: {unused}", pytrace=False)
+    unread = fake.unread_errors()
+    if unread:
+        pytest.fail(
+            "an error shown that the test never looked at: " + "; ".join(unread), pytrace=False
+        )
 
 
 # The seed plan, copied into the repository so the sample-year tests always run; a test checks

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,8 @@ from db.models import AwardType, Campaign, Person, Proposal, Unit
 from tests.conftest import FakeMessages
 from tests.ui.conftest import make_window, show, show_directory, wait_loaded
 from ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
 
 TAB_TITLES = ["Kế hoạch", "Phiên họp", "Phong trào thi đua", "Khen thưởng", "Danh mục"]
 
@@ -178,7 +182,15 @@ def test_opening_a_bad_file_keeps_the_current_data(
     assert "không phải là cơ sở dữ liệu SQLite" in fake_messages.texts()
     wait_loaded(qtbot, window.plan_tab)
     assert len(window.plan_tab.visible_rows()) == 17
+    # "Mở" picks an existing file only: a new database is made first (`main.py init`)
     fresh = tmp_path / "moi.sqlite"
+    made = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "init", "--db", str(fresh)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr.decode()
     fake_messages.open_paths.append(fresh)
     window.open_action.trigger()
     wait_loaded(qtbot, window.plan_tab)

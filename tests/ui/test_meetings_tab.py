@@ -77,6 +77,26 @@ def test_schedule_duplicate_delete_and_undo(
     assert Meeting.get_by_id(copy_id).title.endswith("(bản sao)")
 
 
+@pytest.mark.parametrize("page", ["agenda", "votes"])
+def test_deleting_the_selected_meeting_shows_no_error(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages, page: str
+) -> None:
+    """The detail below still showed the deleted meeting and reloaded it: the user got
+    "Không tìm thấy phiên họp; có thể đã bị xóa." right after confirming the deletion."""
+    tab = window.meetings_tab
+    show(qtbot, window, tab)
+    tab.select_where(lambda r: r.month == 12)
+    shown = getattr(tab.detail, page)
+    tab.detail.setCurrentWidget(shown)
+    qtbot.waitUntil(lambda: tab.detail.meeting_id is not None and shown.is_current())
+    december = Meeting.get(Meeting.month == 12).id
+    fake_messages.confirm_answers.append(True)
+    tab.delete_button.click()
+    qtbot.waitUntil(lambda: tab.is_current() and tab.model.total_count() == 2)
+    qtbot.waitUntil(lambda: tab.detail.meeting_id != december and shown.is_current())
+    assert [kind for kind, _title, _text in fake_messages.shown] == ["confirm"]
+
+
 def test_a_meeting_with_votes_is_not_deleted(
     qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
 ) -> None:

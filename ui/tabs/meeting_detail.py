@@ -15,7 +15,7 @@ from ui import messages
 from ui.dialogs.meeting_parts import AbsenceDialog, AgendaItemDialog, GuestDialog, MinutesDialog
 from ui.models.agenda_table_model import AgendaTableModel, AttendanceTableModel
 from ui.tabs.list_tab import RecordListTab
-from ui.tabs.meeting_votes_page import VotesPage
+from ui.tabs.meeting_votes_page import VotesPage, rows_of_meeting
 
 
 class MeetingDetail(QTabWidget):
@@ -85,10 +85,10 @@ class MeetingDetail(QTabWidget):
             lst.mark_stale()
 
     def _load_agenda(self, _year: int | None) -> list[meeting_edit.AgendaRow]:
-        return [] if self.meeting_id is None else meeting_edit.agenda_rows(self.meeting_id)
+        return rows_of_meeting(self.meeting_id, meeting_edit.agenda_rows)
 
     def _load_attendance(self, _year: int | None) -> list[meeting_edit.AttendanceRow]:
-        return [] if self.meeting_id is None else meeting_edit.attendance_rows(self.meeting_id)
+        return rows_of_meeting(self.meeting_id, meeting_edit.attendance_rows)
 
     def _show_quorum(self, _count: int = 0) -> None:
         if self.meeting_id is None:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app import meeting_votes
-from app.errors import AppError
+from app.errors import AppError, NotFound
 from app.vntext import admin_date
 from db.enums import ProposalStatus
 from ui import messages
@@ -56,6 +57,20 @@ class BallotTableModel(RecordTableModel[meeting_votes.BallotRow]):
         return super().data(index, role)
 
 
+R = TypeVar("R")
+
+
+def rows_of_meeting(meeting_id: int | None, rows: Callable[[int], list[R]]) -> list[R]:
+    """The detail's rows for the meeting selected; none once it is gone: deleting the selected
+    meeting reloads the detail before the list selects another, and that is no error."""
+    if meeting_id is None:
+        return []
+    try:
+        return rows(meeting_id)
+    except NotFound:
+        return []
+
+
 class VotesPage(RecordListTab):
     def __init__(self, parent: QWidget | None = None) -> None:
         self.meeting_id: int | None = None
@@ -96,7 +111,7 @@ class VotesPage(RecordListTab):
         self.row_activated.connect(self._on_row_activated)
 
     def _load(self, _year: int | None) -> list[meeting_votes.BallotRow]:
-        return [] if self.meeting_id is None else meeting_votes.ballot_rows(self.meeting_id)
+        return rows_of_meeting(self.meeting_id, meeting_votes.ballot_rows)
 
     def set_meeting(self, meeting_id: int | None) -> None:
         self.meeting_id = meeting_id
