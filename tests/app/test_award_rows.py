@@ -5,6 +5,7 @@ and the folded search key of each proposal."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import peewee as pw
 import pytest
@@ -13,7 +14,7 @@ from app import awards, people, proposals
 from app.proposals import ProposalInput
 from app.vntext import fold
 from db.enums import RecipientKind
-from db.models import Person, Proposal
+from db.models import Person, Proposal, Unit
 from tests.staff_gen import Staff, award_id, generate_staff
 
 
@@ -33,7 +34,8 @@ def expected_rows(year: int | None) -> list[tuple[object, ...]]:
         if p.person_id is not None:
             person = p.person
             kind, name, sort = RecipientKind.INDIVIDUAL, person.full_name, person.sort_name
-            unit_name = person.unit.name if person.unit_id is not None else ""
+            home = people.unit_in_year(person.id, p.year)  # the unit of the proposal's year
+            unit_name = Unit.get_by_id(home).name if home is not None else ""
         else:
             kind, name = RecipientKind.COLLECTIVE, p.unit.name
             sort = unit_name = name  # a unit sorts by its name and is its own unit
@@ -78,18 +80,31 @@ def test_rows_newest_year_first_then_as_entered(staff: Staff) -> None:
     assert awards.proposal_rows(2030) == []
 
 
-def test_a_renamed_person_and_their_new_unit_show_in_the_rows(staff: Staff) -> None:
+def test_a_renamed_person_shows_the_new_name(staff: Staff) -> None:
     person = next(iter(staff.people.values()))
     proposal = add(2024, "LDTT", person_id=person)
-    unit_name, other_unit = list(staff.units.items())[-1]
     data = people.person_input(person)
-    renamed = replace(
-        data, family_name="Đinh", middle_name="Thị", given_name="Ánh", unit_id=other_unit
-    )
-    people.update_person(person, renamed)
+    people.update_person(person, replace(data, family_name="Đinh", given_name="Ánh"))
     row = next(r for r in awards.proposal_rows(2024) if r.id == proposal)
-    assert row.recipient_name == "Đinh Thị Ánh"
-    assert row.unit_name == unit_name
+    assert row.recipient_name == f"Đinh {data.middle_name} Ánh"
     assert row.recipient_sort == Person.get_by_id(person).sort_name
-    assert row.search_key.startswith("dinh thi anh | ")
+    assert row.search_key.startswith(f"dinh {fold(data.middle_name)} anh | ")
     assert as_tuples(awards.proposal_rows(2024)) == expected_rows(2024)
+
+
+def test_a_person_who_moved_shows_the_unit_of_each_proposals_year(staff: Staff) -> None:
+    (old_name, old_unit), (new_name, new_unit) = list(staff.units.items())[:2]
+    mover, stayer = staff.in_unit(old_name)[:2]
+    before = add(2023, "LDTT", person_id=staff.people[mover])
+    after = add(2025, "LDTT", person_id=staff.people[mover])
+    stays = add(2025, "LDTT", person_id=staff.people[stayer])
+    data = people.person_input(staff.people[mover])
+    people.update_person(
+        staff.people[mover], replace(data, unit_id=new_unit), moved_on=date(2024, 7, 1)
+    )
+    rows = {r.id: r for r in awards.proposal_rows(None)}
+    assert rows[before].unit_name == old_name
+    assert rows[after].unit_name == new_name
+    assert rows[after].search_key.startswith(f"{fold(mover)} | {fold(new_name)} | ")
+    assert rows[stays].unit_name == old_name
+    assert as_tuples(list(rows.values())) == expected_rows(None)
