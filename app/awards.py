@@ -36,10 +36,11 @@ class ProposalRow(NamedTuple):
 
 def proposal_query(year: int | None) -> pw.ModelSelect:
     """The proposals of a year (or of all years) in the order entered, one value per thing a
-    row is made from: the recipient (a person's id, or minus a unit's), the award type, kind
-    and status together, the proposal's own search key. ``proposal_rows`` puts the newest year
-    first: ordering by year in SQL made SQLite sort whole rows in a temporary B-tree (93 ms for
-    40,000 rows against 47 ms in rowid order; Python's sort then takes 3)."""
+    row is made from: the recipient (a person's id, or minus a unit's), the award type, the kind
+    and status together ("cong_trang draft"), the proposal's own search key. ``proposal_rows``
+    puts the newest year first: ordering by year in SQL made SQLite sort whole rows in a
+    temporary B-tree (93 ms for 40,000 rows against 47 ms in rowid order; Python's sort then
+    takes 3)."""
     query = Proposal.select(
         Proposal.id,
         Proposal.year,

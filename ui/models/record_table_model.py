@@ -59,7 +59,8 @@ def _none_last(value: Any) -> tuple[bool, Any]:
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
-    """Rows are immutable dataclasses from app/; each has a folded ``search_key``."""
+    """Rows are immutable from app/ (frozen dataclasses, or named tuples for the awards list);
+    each has a folded ``search_key``."""
 
     columns: Sequence[Column[R]] = ()
 
