@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from functools import lru_cache
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 import peewee as pw
 
-from app.people import units_in_years
+from app import people
+from app.bulk import collector_paused
 from app.vntext import fold
 from db.enums import CommendationKind, ProposalStatus, RecipientKind
 from db.models import AwardType, Person, Proposal, Unit
 
 
-@dataclass(frozen=True, slots=True)
-class ProposalRow:
+class ProposalRow(NamedTuple):
+    """One proposal as the list shows it: immutable, like the app's frozen dataclasses, and
+    read the same way (by field name). 40,000 named tuples are made in 8 ms where frozen
+    dataclasses took 49 ms (each field set through ``object.__setattr__``)."""
+
     id: int
     year: int
     recipient_kind: RecipientKind
@@ -28,69 +35,120 @@ class ProposalRow:
 
 
 def proposal_query(year: int | None) -> pw.ModelSelect:
-    """The proposals of a year (or of all years), newest year first, as the list reads them."""
+    """The proposals of a year (or of all years) in the order entered, one value per thing a
+    row is made from: the recipient (a person's id, or minus a unit's), the award type, the kind
+    and status together ("cong_trang draft"), the proposal's own search key. ``proposal_rows``
+    puts the newest year first: ordering by year in SQL made SQLite sort whole rows in a
+    temporary B-tree (93 ms for 40,000 rows against 47 ms in rowid order; Python's sort then
+    takes 3)."""
     query = Proposal.select(
         Proposal.id,
         Proposal.year,
-        Proposal.person,
-        Proposal.unit,
+        pw.fn.COALESCE(Proposal.person, 0 - Proposal.unit),  # one of the two is set (CHECK)
         Proposal.award_type,
-        Proposal.kind,
-        Proposal.status,
+        pw.NodeList((Proposal.kind, pw.SQL("|| ' ' ||"), Proposal.status)),
         Proposal.search_key,
-    ).order_by(Proposal.year.desc(), Proposal.id)
+    ).order_by(Proposal.id)
     return query if year is None else query.where(Proposal.year == year)
 
 
+# Names folded for the search key, remembered: the list is loaded again at every change and year
+# switch, and folding the 3,000 people's names each time took 6 ms. Bounded; a renamed person
+# is a new name.
+_fold_name = lru_cache(maxsize=8192)(fold)
+
+
+def _raw(query: pw.ModelSelect) -> Any:
+    """The query's cursor: its raw values, without Peewee's conversion of each."""
+    return Proposal._meta.database.execute_sql(*query.sql())
+
+
+class _Lookup(dict[Any, Any]):
+    """Values by key, made by ``make`` the first time a key is asked for (no ``get`` call per
+    row, and what a row takes from a person or an award is built once)."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
 def proposal_rows(year: int | None) -> list[ProposalRow]:
-    """One query; units, people and award types are read once, not per row."""
-    # Names are folded once per person, unit and award, not once per proposal.
-    units = {uid: (name, fold(name)) for uid, name in Unit.select(Unit.id, Unit.name).tuples()}
-    awards = {
-        aid: (name, pos, fold(name))
-        for aid, name, pos in AwardType.select(
-            AwardType.id, AwardType.name, AwardType.position
-        ).tuples()
-    }
-    people = {
-        pid: (name, sort, fold(name))
-        for pid, name, sort in Person.select(Person.id, Person.full_name, Person.sort_name).tuples()
-    }
+    """Newest year first, as entered within a year; a person with the unit of the proposal's
+    year. One query for the proposals; units, people and award types are read once, and what a
+    row takes from them is built once per unit, person (or person and year, for one who moved
+    with a date) and award type."""
+    individual, collective = RecipientKind.INDIVIDUAL, RecipientKind.COLLECTIVE
+    # Raw values for the lookups too: Peewee's tuples() took 8 ms for the 3,000 people, this 3.
+    units = {uid: (name, _fold_name(name)) for uid, name in _raw(Unit.select(Unit.id, Unit.name))}
     no_unit = ("", "")
-    query = proposal_query(year)
-    kinds = {k.value: k for k in CommendationKind}
-    statuses = {s.value: s for s in ProposalStatus}
+    steady, unit_in = people.units_by_year()
+    names = {
+        pid: (name, sort, _fold_name(name))
+        for pid, name, sort in _raw(Person.select(Person.id, Person.full_name, Person.sort_name))
+    }
+
+    def person_in(person_id: int, unit_id: int | None) -> tuple[Any, ...]:
+        name, sort, name_key = names.get(person_id, ("", "", ""))
+        unit_name, unit_key = units.get(unit_id, no_unit)
+        return (individual, name, sort, unit_name, f"{name_key} | {unit_key}")
+
+    def recipient_of(rid: int) -> tuple[Any, ...] | None:
+        if rid < 0:
+            return (collective, "", "", "", " | ")  # a unit not found
+        if rid in steady:
+            return person_in(rid, steady[rid])
+        return None  # moved with a date: looked up by (id, year) in ``moved``
+
+    # (kind, name, sort value, unit name, the start of the search key) by recipient: a person
+    # by id, a unit by minus its id, a person who moved with a date by (id, year)
+    recipients = _Lookup(recipient_of)
+    for uid, (name, key) in units.items():
+        recipients[-uid] = (collective, name, name, name, f"{key} | {key}")
+    moved = _Lookup(lambda pair: person_in(pair[0], unit_in(*pair)))
+    # (name, position, its part of the search key) by award type
+    awards = _Lookup(lambda _aid: ("", 0, " |  | "))
+    for aid, name, pos in _raw(AwardType.select(AwardType.id, AwardType.name, AwardType.position)):
+        awards[aid] = (name, pos, f" | {_fold_name(name)} | ")
     # The raw values: converting each through Peewee's field types took half the time on
     # 40,000 rows; the enums are mapped once here instead.
-    sql, params = query.sql()
-    raw = Proposal._meta.database.execute_sql(sql, params).fetchall()
-    # a person's row shows the unit they were in during the proposal's year
-    homes = units_in_years({(r[2], r[1]) for r in raw if r[2] is not None})
-    rows: list[ProposalRow] = []
-    for pid, pyear, person_id, unit_id, award_id, kind, status, key in raw:
-        award_name, award_pos, award_key = awards.get(award_id, ("", 0, ""))
-        if person_id is not None:
-            name, sort, name_key = people.get(person_id, ("", "", ""))
-            unit_name, unit_key = units.get(homes[(person_id, pyear)], no_unit)
-            recipient = RecipientKind.INDIVIDUAL
-        else:
-            name, name_key = units.get(unit_id, no_unit)
-            sort, unit_name, unit_key, recipient = name, name, name_key, RecipientKind.COLLECTIVE
-        rows.append(
-            ProposalRow(
-                id=pid,
-                year=pyear,
-                recipient_kind=recipient,
-                recipient_name=name,
-                recipient_sort=sort,
-                unit_name=unit_name,
-                award_name=award_name,
-                award_position=award_pos,
-                kind=kinds[kind],
-                status=statuses[status],
-                search_key=f"{name_key} | {unit_key} | {award_key} | {key}",
+    states = {f"{k.value} {s.value}": (k, s) for k in CommendationKind for s in ProposalStatus}
+    with collector_paused():  # no full collection in the middle (app/bulk.py)
+        raw = _raw(proposal_query(year)).fetchall()
+        # Sorted before the rows are made, so that they (and their search keys) lie in memory
+        # in the order the list reads them: searching rows made out of order took 50% longer.
+        raw.sort(key=itemgetter(1), reverse=True)  # by year; stable: as entered within a year
+        make = tuple.__new__  # ProposalRow(...) goes through a Python-level __new__: 14 ms, not 8
+        rows: list[ProposalRow] = []
+        append = rows.append
+        for pid, pyear, recipient_id, award_id, state, key in raw:
+            who = recipients[recipient_id] or moved[recipient_id, pyear]
+            recipient, name, sort, unit_name, start = who
+            award_name, award_pos, award_key = awards[award_id]
+            kind, status = states[state]
+            append(
+                make(
+                    ProposalRow,
+                    (
+                        pid,
+                        pyear,
+                        recipient,
+                        name,
+                        sort,
+                        unit_name,
+                        award_name,
+                        award_pos,
+                        kind,
+                        status,
+                        f"{start}{award_key}{key}",  # one string made, where + made two
+                    ),
+                )
             )
-        )
+        # freed before the collector runs again: it then looks at the rows only (9 ms, not 24)
+        del raw
     return rows
 
 

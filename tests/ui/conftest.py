@@ -33,6 +33,8 @@ def make_window(qtbot: QtBot, db: pw.SqliteDatabase, db_path: Path) -> MainWindo
         qtbot,
         current if isinstance(current, RecordListTab) else window.directory_tab.current_list(),
     )
+    if isinstance(current, LoadingTab):  # the plan tab too: a test may not click before it is in
+        wait_loaded(qtbot, current)
     return window
 
 
