@@ -333,7 +333,7 @@ def units_by_year() -> tuple[dict[int, int | None], Callable[[int, int], int | N
     steady: dict[int, int | None] = {}
     moved: dict[int, _History] = {}
     for pid, (current, rows) in _histories(None).items():
-        if any(start or end for _id, _unit, start, end in rows):
+        if any(row[2] or row[3] for row in rows):  # (id, unit, from, to, position)
             moved[pid] = (current, rows)
         else:
             steady[pid] = _unit_of(current, rows, 1900)
