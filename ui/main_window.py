@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar, QWidget
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the tabs and dialogs are imported when first shown (make be
     from ui.tabs.plan_tab import PlanTab
 
 ALL_YEARS = 0  # the year selector's "Tất cả các năm"
+STATUS_LABEL_WIDTH = 420  # px: the next meeting in the status bar, cut beyond
 PLAN, MEETINGS, CAMPAIGNS, AWARDS, DIRECTORY = (
     "Kế hoạch",
     "Phiên họp",
@@ -253,9 +254,13 @@ class MainWindow(QMainWindow):
     # --- reacting to changes --------------------------------------------------------------
     def show_next_meeting(self) -> None:
         row = meetings.next_meeting(self.today)
+        text = f"Phiên họp tới: {row.when_text} — {row.title}" if row else ""
+        # cut to leave the status bar room for messages; whole in the tooltip
+        metrics = self.next_meeting_label.fontMetrics()
         self.next_meeting_label.setText(
-            f"Phiên họp tới: {row.when_text} — {row.title}" if row else ""
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, STATUS_LABEL_WIDTH)
         )
+        self.next_meeting_label.setToolTip(text)
 
     def _on_hub_data_changed(self, tables: frozenset[str]) -> None:
         if "meeting" in tables:
@@ -428,7 +433,8 @@ class MainWindow(QMainWindow):
         )
 
     def _show_db_path(self) -> None:
-        self.db_label.setText(f"Dữ liệu: {self.current.path}")
+        self.db_label.setText(f"Dữ liệu: {self.current.path.name}")
+        self.db_label.setToolTip(f"Tệp dữ liệu: {self.current.path}")
 
     # --- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:

@@ -180,6 +180,12 @@ def test_the_next_meeting_is_in_the_status_bar(qtbot: QtBot, window: MainWindow)
     assert window.next_meeting_label.text().startswith(
         "Phiên họp tới: Tháng 06/2024"
     )  # today is 20/05/2024
+    # cut so that status messages keep room beside it; the whole line in the tooltip
+    label = window.next_meeting_label
+    assert label.toolTip().startswith("Phiên họp tới: Tháng 06/2024 — Phiên họp định kỳ")
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= 420
+    assert window.db_label.text() == f"Dữ liệu: {window.current.path.name}"
+    assert str(window.current.path) in window.db_label.toolTip()
     june = Meeting.get(Meeting.month == 6)
     records.update(june, status=MeetingStatus.POSTPONED)
     qtbot.waitUntil(lambda: "Tháng 12/2024" in window.next_meeting_label.text())
