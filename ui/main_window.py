@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&Tệp")
         self.open_action = QAction("&Mở cơ sở dữ liệu khác…", self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.new_db_action = QAction("&Tạo cơ sở dữ liệu mới…", self)
         self.backup_action = QAction("&Sao lưu ngay", self)
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
         self.restore_action = QAction("&Khôi phục từ bản sao lưu…", self)
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         self.usb_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.quit_action = QAction("&Thoát", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        file_menu.addAction(self.new_db_action)
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
@@ -194,6 +196,7 @@ class MainWindow(QMainWindow):
         self.hub.data_changed.connect(self._on_hub_data_changed)
         self.year_combo.currentIndexChanged.connect(self._on_year_combo_changed)
         self.open_action.triggered.connect(self.open_other_database)
+        self.new_db_action.triggered.connect(self.create_database)
         self.backup_action.triggered.connect(self.backup_now)
         self.restore_action.triggered.connect(self._on_restore_action_triggered)
         self.check_action.triggered.connect(self.check_data)
@@ -296,6 +299,37 @@ class MainWindow(QMainWindow):
         if chosen is None:
             return
         self.switch_to(chosen)
+
+    def create_database(self) -> bool:
+        """A new, empty database (another office, a fresh start): never over an existing file;
+        the current one is closed only once the new file is made, then the agency's details
+        are asked as on a first start."""
+        chosen = messages.save_file(
+            self,
+            "Tạo cơ sở dữ liệu mới",
+            self.current.path.with_name("tdkt-moi.sqlite"),
+            "Cơ sở dữ liệu TĐKT (*.sqlite)",
+        )
+        if chosen is None:
+            return False
+        if chosen.suffix.lower() not in (".sqlite", ".db"):
+            chosen = chosen.with_name(chosen.name + ".sqlite")
+        if chosen.exists():
+            messages.show_error(
+                self,
+                "Không tạo được cơ sở dữ liệu",
+                f"Tệp “{chosen.name}” đã có. Hãy chọn tên khác: tạo mới không ghi đè tệp nào "
+                "(muốn dùng tệp đó thì chọn Tệp → Mở cơ sở dữ liệu khác…).",
+            )
+            return False
+        if not self.switch_to(chosen):
+            return False
+        from ui.application import first_run_setup  # ui.application builds this window
+
+        first_run_setup(self)
+        self._reopened(self.current.db, self.current.path)  # the agency and sample year, if any
+        self.statusBar().showMessage(f"Đã tạo và mở {chosen}", 8000)
+        return True
 
     def switch_to(self, path: Path) -> bool:
         wait_for_background()

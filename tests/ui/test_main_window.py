@@ -273,3 +273,37 @@ def test_the_catalog_marks_the_agencys_settings(qtbot: QtBot, window: MainWindow
     text = window.directory_tab.rules_view.toPlainText()
     assert "Áp dụng từ 01/01/2024 đến 30/06/2025" in text  # the legal versions, dated
     assert "Cơ quan đặt, áp dụng từ 01/12/2024 đến khi cơ quan thay đổi" in text
+
+
+def test_create_a_new_database_from_the_menu(
+    qtbot: QtBot,
+    window: MainWindow,
+    fake_messages: FakeMessages,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Tệp → Tạo cơ sở dữ liệu mới…: never over an existing file; the new one opens empty and
+    asks the agency's details as a first start does."""
+    from tests.ui.test_dialogs import _fill_agency
+    from ui import messages
+
+    old = window.current.path
+    taken = tmp_path / "da-co.sqlite"
+    taken.write_bytes(b"not ours")
+    answers = [taken, tmp_path / "van-phong-moi"]  # the second without extension
+    monkeypatch.setattr(messages, "save_file", lambda *_: answers.pop(0))
+    window.new_db_action.trigger()
+    assert "đã có" in fake_messages.texts() and taken.read_bytes() == b"not ours"
+    assert window.current.path == old
+    fake_messages.dialog_handlers.append(_fill_agency(sample=False))
+    window.new_db_action.trigger()
+    made = tmp_path / "van-phong-moi.sqlite"
+    assert window.current.path in (made, made.resolve()) and made.exists()
+    wait_loaded(qtbot, window.plan_tab)
+    assert len(window.plan_tab.visible_rows()) == 0
+    assert window.db_label.text() == "Dữ liệu: van-phong-moi.sqlite"
+    from app import agency
+
+    details = agency.details_on()
+    assert details is not None and details.agency_name == "SỞ NGOẠI VỤ"
+    assert not answers
