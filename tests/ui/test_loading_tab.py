@@ -1,5 +1,6 @@
-"""LoadingTab (a worker closes its own connection afterwards, hence the db fixture): only the latest load speaks; a superseded one is ignored, whether it succeeds
-or fails (a slow failing load must not show an error after a newer one has succeeded)."""
+"""LoadingTab: only the latest load speaks; a superseded one is ignored, whether it succeeds
+or fails (a slow failing load must not show an error after a newer one has succeeded). The
+tests take the db fixture because a worker closes its thread's connection when done."""
 
 from __future__ import annotations
 
