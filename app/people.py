@@ -77,6 +77,7 @@ class UnitInput:
     parent_id: int | None = None
     active: bool = True
     note: str = ""
+    closed_on: date | None = None  # Ngừng hoạt động từ ngày (with active False); None: unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,11 @@ class UnitRow:
     active: bool
     position: int
     search_key: str
+    closed_on: date | None = None
+
+    def open_in(self, year: int) -> bool:
+        """Whether the unit worked during ``year`` (``unit_open_in``): for pick lists of a year."""
+        return unit_open_in(self.active, self.closed_on, year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,7 +498,9 @@ def person_rows(*, active_only: bool = False) -> list[PersonRow]:
     return rows
 
 
-def validate_unit(data: UnitInput, unit_id: int | None = None) -> dict[str, str]:
+def validate_unit(
+    data: UnitInput, unit_id: int | None = None, today: date | None = None
+) -> dict[str, str]:
     problems: dict[str, str] = {}
     name = clean(data.name)
     if has_control_chars(data.name) or has_control_chars(data.short_name):
@@ -509,17 +517,45 @@ def validate_unit(data: UnitInput, unit_id: int | None = None) -> dict[str, str]
             problems["name"] = f"Đã có đơn vị “{name}”."
     if data.parent_id is not None and data.parent_id == unit_id:
         problems["parent_id"] = "Một đơn vị không thể trực thuộc chính nó."
+    if not data.active and data.closed_on is not None:
+        problem = person_history.bounds_problem(data.closed_on, today or date.today())
+        if problem:
+            problems["closed_on"] = problem
     return problems
 
 
-def _unit_fields(data: UnitInput, unit_id: int | None = None) -> dict[str, object]:
+# --- which units worked during a year -------------------------------------------------------
+# A unit closed (Đang hoạt động unticked) on a recorded day worked in the years before that
+# day's and, unless it closed on 1 January, in that day's year: a year's figures (registration
+# coverage, the pick lists of a year's records, who may be proposed the next year) keep it. A
+# unit closed without a recorded day (before schema version 11) is out of every year, as
+# before. Reads about today (pick lists for new records of no year) take the active flag.
+
+
+def unit_open_in(active: bool, closed_on: date | None, year: int) -> bool:
+    return active or (closed_on is not None and closed_on > date(year, 1, 1))
+
+
+def open_in_year(year: int) -> pw.Expression:
+    """``unit_open_in`` as a condition on Unit, for queries of a year."""
+    return (Unit.active == True) | (Unit.closed_on > date(year, 1, 1))  # noqa: E712
+
+
+def _unit_fields(
+    data: UnitInput, unit_id: int | None = None, *, was_active: bool = True
+) -> dict[str, object]:
+    """The unit's columns; a unit closed now without a day is closed today."""
     raise_first(validate_unit(data, unit_id))
+    closed_on = None if data.active else data.closed_on
+    if closed_on is None and was_active and not data.active:
+        closed_on = date.today()
     return {
         "name": data.name,
         "short_name": data.short_name,
         "kind": data.kind,
         "parent": data.parent_id,
         "active": data.active,
+        "closed_on": closed_on,
         "note": data.note,
     }
 
@@ -533,14 +569,14 @@ def update_unit(unit_id: int, data: UnitInput) -> Unit:
     unit = Unit.get_or_none(Unit.id == unit_id)
     if unit is None:
         raise NotFound("Không tìm thấy đơn vị này; có thể đã bị xóa.")
-    return records.update(unit, **_unit_fields(data, unit_id))
+    return records.update(unit, **_unit_fields(data, unit_id, was_active=unit.active))
 
 
 def unit_input(unit_id: int) -> UnitInput:
     u = Unit.get_or_none(Unit.id == unit_id)
     if u is None:
         raise NotFound("Không tìm thấy đơn vị này; có thể đã bị xóa.")
-    return UnitInput(u.name, u.short_name, u.kind, u.parent_id, u.active, u.note)
+    return UnitInput(u.name, u.short_name, u.kind, u.parent_id, u.active, u.note, u.closed_on)
 
 
 def delete_unit(unit_id: int) -> int:
@@ -576,6 +612,7 @@ def unit_rows() -> list[UnitRow]:
             active=u.active,
             position=u.position,
             search_key=u.search_key,
+            closed_on=u.closed_on,
         )
         for u in Unit.select().order_by(Unit.position, Unit.id)
     ]
