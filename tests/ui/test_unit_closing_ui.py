@@ -58,6 +58,11 @@ def test_closing_a_unit_asks_the_day_and_keeps_it_in_the_years_before(
     _edit_office(qtbot, window, fake_messages, close)
     qtbot.waitUntil(lambda: not Unit.get_by_id(office).active)
     assert Unit.get_by_id(office).closed_on == date(2025, 6, 30)
+    units = show_directory(qtbot, window, 0)
+    column = units.model.COL_ACTIVE
+    row = units.model.find_row(lambda r: r.id == office)
+    qtbot.waitUntil(lambda: units.model.index(row, column).data() == "Không (từ 30/06/2025)")
+    shot(units, "units-list-closed")
     # today's pick lists drop it; 2025's keep it (it worked until June), 2026's do not
     assert office not in [u for u, _n in registrations.registering_units()]
     assert office in [u for u, _n in registrations.registering_units(2025)]
