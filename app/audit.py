@@ -64,6 +64,7 @@ FIELD_LABELS = {
     "gender": "Giới tính",
     "birth_year": "Năm sinh",
     "active": "Đang hoạt động",
+    "closed_on": "Ngừng hoạt động từ ngày",
     "name": "Tên",
     "short_name": "Viết tắt",
     "number": "Số",

@@ -28,6 +28,7 @@ from app.award_outlook import (
 )
 from app.decisions import number_symbol
 from app.errors import NotFound
+from app.people import open_in_year
 from app.vntext import fold_many, name_sort_key, short_date
 from db.enums import (
     AwardFamily,
@@ -259,9 +260,7 @@ def eligible_rows(through_year: int) -> list[EligibleRow]:
     units = {
         uid: (name, kind)
         for uid, name, kind in Unit.select(Unit.id, Unit.name, Unit.kind)
-        .where(
-            Unit.active == True  # noqa: E712
-        )
+        .where(open_in_year(through_year + 1))  # working in the year proposed for
         .tuples()
     }
     positions = {code: pos for code, (_n, pos) in rules.names.items()}

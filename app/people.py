@@ -77,6 +77,7 @@ class UnitInput:
     parent_id: int | None = None
     active: bool = True
     note: str = ""
+    closed_on: date | None = None  # Ngừng hoạt động từ ngày (with active False); None: unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,11 @@ class UnitRow:
     active: bool
     position: int
     search_key: str
+    closed_on: date | None = None
+
+    def open_in(self, year: int) -> bool:
+        """Whether the unit worked during ``year`` (``unit_open_in``): for pick lists of a year."""
+        return unit_open_in(self.active, self.closed_on, year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,9 +227,13 @@ def update_person(
 #   3. else the current unit (no row touches Y: joined after it, or no history recorded).
 # A missing date_from means "since before anything recorded", a missing date_to "still there".
 # For the current year and later this is the current unit whenever the history is consistent.
+# Before the year of their hiring (Person.hired_on, Ngày tuyển dụng, when recorded) a person is
+# in no unit: the first history row of someone added in Danh mục has no start date, and would
+# otherwise place a person hired in 2025 in their unit in 2024.
 
 _Row = tuple[int, int, date | None, date | None, str]  # row id, unit, from, to, position
-_History = tuple[int | None, list[_Row]]
+_History = tuple[int | None, list[_Row], date | None]  # current unit, rows, hired on
+_NO_HISTORY: _History = (None, [], None)
 
 
 def _row_of(rows: list[_Row], year: int) -> _Row | None:
@@ -245,17 +255,23 @@ def _row_of(rows: list[_Row], year: int) -> _Row | None:
     return chosen
 
 
-def _unit_of(current: int | None, rows: list[_Row], year: int) -> int | None:
+def _unit_of(
+    current: int | None, rows: list[_Row], year: int, hired: date | None = None
+) -> int | None:
+    if hired is not None and hired.year > year:
+        return None  # not hired yet
     row = _row_of(rows, year)
     return current if row is None else row[1]
 
 
 def _histories(person_ids: Iterable[int] | None) -> dict[int, _History]:
-    """Each person's current unit and history rows, in one query (every person when None)."""
+    """Each person's current unit, history rows and hiring date, in one query (every person
+    when None)."""
     query = (
         Person.select(
             Person.id,
             Person.unit,
+            Person.hired_on,
             PersonUnitHistory.id,
             PersonUnitHistory.unit,
             PersonUnitHistory.date_from,
@@ -274,12 +290,13 @@ def _histories(person_ids: Iterable[int] | None) -> dict[int, _History]:
         query = query.where(Person.id.in_(sorted(wanted)))
     out: dict[int, _History] = {}
     # the cursor's raw tuples: Peewee's row wrapper took 12 ms for 3,000 people, this 4
-    for pid, current, row_id, unit_id, start, end, position in Person._meta.database.execute_sql(
-        *query.sql()
-    ):
+    cursor = Person._meta.database.execute_sql(*query.sql())
+    for pid, current, hired, row_id, unit_id, start, end, position in cursor:
         if wanted is not None and pid not in wanted:
             continue
-        known = out.setdefault(pid, (current, []))
+        known = out.get(pid)
+        if known is None:
+            known = out[pid] = (current, [], _as_date(hired))
         if row_id is not None:
             known[1].append((row_id, unit_id, _as_date(start), _as_date(end), position or ""))
     return out
@@ -294,16 +311,16 @@ def _as_date(value: object) -> date | None:
 
 def unit_in_year(person_id: int, year: int) -> int | None:
     """The id of the unit ``person_id`` was in during ``year`` (the rule above), or None."""
-    current, rows = _histories([person_id]).get(person_id, (None, []))
-    return _unit_of(current, rows, year)
+    current, rows, hired = _histories([person_id]).get(person_id, _NO_HISTORY)
+    return _unit_of(current, rows, year, hired)
 
 
 def units_in_year(year: int, person_ids: Iterable[int] | None = None) -> dict[int, int | None]:
     """``unit_in_year`` for many people at once (every person when ``person_ids`` is None),
     in one query: {person id: unit id or None}."""
     return {
-        pid: _unit_of(current, rows, year)
-        for pid, (current, rows) in _histories(person_ids).items()
+        pid: _unit_of(current, rows, year, hired)
+        for pid, (current, rows, hired) in _histories(person_ids).items()
     }
 
 
@@ -311,45 +328,55 @@ def units_in_years(pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], in
     """``unit_in_year`` for (person id, year) pairs of several years, in one query."""
     wanted = set(pairs)
     histories = _histories({pid for pid, _year in wanted})
-    undated: dict[int, int | None] = {}  # no dated row: the same answer for every year
-    for pid, (current, rows) in histories.items():
+    undated: dict[int, int | None] = {}  # no dated row: the same unit every year once hired
+    for pid, (current, rows, _hired) in histories.items():
         if not any(start or end for _id, _unit, start, end, _pos in rows):
             undated[pid] = _unit_of(current, rows, 1900)
     out: dict[tuple[int, int], int | None] = {}
     for pid, year in wanted:
-        if pid in undated:
+        current, rows, hired = histories.get(pid, _NO_HISTORY)
+        if hired is not None and hired.year > year:
+            out[(pid, year)] = None  # not hired yet
+        elif pid in undated:
             out[(pid, year)] = undated[pid]
         else:
-            current, rows = histories.get(pid, (None, []))
             out[(pid, year)] = _unit_of(current, rows, year)
     return out
 
 
-def units_by_year() -> tuple[dict[int, int | None], Callable[[int, int], int | None]]:
+def units_by_year() -> tuple[
+    dict[int, int | None], Callable[[int, int], int | None], dict[int, int]
+]:
     """Every person's unit for any year (``unit_in_year``'s rule), from one query: a dict for
-    those whose unit has no dated change (the same unit every year, most people), and for the
-    others a function (person id, year) → unit id. For lists of tens of thousands of rows,
-    which look up the steady ones once per person rather than once per (person, year)."""
+    those whose unit has no dated change (the same unit every year they worked, most people),
+    for the others a function (person id, year) → unit id, and the year each of the first was
+    hired in, when recorded (before it they are in no unit). For lists of tens of thousands of
+    rows, which look up the steady ones once per person rather than once per (person, year)."""
     steady: dict[int, int | None] = {}
+    hired_in: dict[int, int] = {}
     moved: dict[int, _History] = {}
-    for pid, (current, rows) in _histories(None).items():
+    for pid, history in _histories(None).items():
+        current, rows, hired = history
         if any(row[2] or row[3] for row in rows):  # (id, unit, from, to, position)
-            moved[pid] = (current, rows)
+            moved[pid] = history
         else:
             steady[pid] = _unit_of(current, rows, 1900)
+            if hired is not None:
+                hired_in[pid] = hired.year
 
     def unit_in(person_id: int, year: int) -> int | None:
-        current, rows = moved.get(person_id, (None, []))
-        return _unit_of(current, rows, year)
+        current, rows, hired = moved.get(person_id, _NO_HISTORY)
+        return _unit_of(current, rows, year, hired)
 
-    return steady, unit_in
+    return steady, unit_in, hired_in
 
 
 def members_in_year(
     year: int, unit_ids: Iterable[int] | None = None, *, active_only: bool = True
 ) -> dict[int, list[int]]:
     """Per unit, the people who were in it during ``year`` (``units_in_year``), in id order;
-    only the given units when ``unit_ids`` is given. A person who left the agency is a member
+    only the given units when ``unit_ids`` is given. Someone hired after the year (Ngày tuyển
+    dụng) is not a member of it. A person who left the agency is a member
     in the years up to the one they left in (the end of their last history row); one marked as
     no longer working without that date is left out of every year, unless ``active_only`` is
     False."""
@@ -399,7 +426,7 @@ def positions_in_years(pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int]
     now = dict(query.tuples())
     out: dict[tuple[int, int], str] = {}
     for pid, year in wanted:
-        row = _row_of(histories.get(pid, (None, []))[1], year)
+        row = _row_of(histories.get(pid, _NO_HISTORY)[1], year)
         out[(pid, year)] = row[4] if row is not None and row[3] is not None else now.get(pid, "")
     return out
 
@@ -471,7 +498,9 @@ def person_rows(*, active_only: bool = False) -> list[PersonRow]:
     return rows
 
 
-def validate_unit(data: UnitInput, unit_id: int | None = None) -> dict[str, str]:
+def validate_unit(
+    data: UnitInput, unit_id: int | None = None, today: date | None = None
+) -> dict[str, str]:
     problems: dict[str, str] = {}
     name = clean(data.name)
     if has_control_chars(data.name) or has_control_chars(data.short_name):
@@ -488,17 +517,45 @@ def validate_unit(data: UnitInput, unit_id: int | None = None) -> dict[str, str]
             problems["name"] = f"Đã có đơn vị “{name}”."
     if data.parent_id is not None and data.parent_id == unit_id:
         problems["parent_id"] = "Một đơn vị không thể trực thuộc chính nó."
+    if not data.active and data.closed_on is not None:
+        problem = person_history.bounds_problem(data.closed_on, today or date.today())
+        if problem:
+            problems["closed_on"] = problem
     return problems
 
 
-def _unit_fields(data: UnitInput, unit_id: int | None = None) -> dict[str, object]:
+# --- which units worked during a year -------------------------------------------------------
+# A unit closed (Đang hoạt động unticked) on a recorded day worked in the years before that
+# day's and, unless it closed on 1 January, in that day's year: a year's figures (registration
+# coverage, the pick lists of a year's records, who may be proposed the next year) keep it. A
+# unit closed without a recorded day (before schema version 11) is out of every year, as
+# before. Reads about today (pick lists for new records of no year) take the active flag.
+
+
+def unit_open_in(active: bool, closed_on: date | None, year: int) -> bool:
+    return active or (closed_on is not None and closed_on > date(year, 1, 1))
+
+
+def open_in_year(year: int) -> pw.Expression:
+    """``unit_open_in`` as a condition on Unit, for queries of a year."""
+    return (Unit.active == True) | (Unit.closed_on > date(year, 1, 1))  # noqa: E712
+
+
+def _unit_fields(
+    data: UnitInput, unit_id: int | None = None, *, was_active: bool = True
+) -> dict[str, object]:
+    """The unit's columns; a unit closed now without a day is closed today."""
     raise_first(validate_unit(data, unit_id))
+    closed_on = None if data.active else data.closed_on
+    if closed_on is None and was_active and not data.active:
+        closed_on = date.today()
     return {
         "name": data.name,
         "short_name": data.short_name,
         "kind": data.kind,
         "parent": data.parent_id,
         "active": data.active,
+        "closed_on": closed_on,
         "note": data.note,
     }
 
@@ -512,14 +569,14 @@ def update_unit(unit_id: int, data: UnitInput) -> Unit:
     unit = Unit.get_or_none(Unit.id == unit_id)
     if unit is None:
         raise NotFound("Không tìm thấy đơn vị này; có thể đã bị xóa.")
-    return records.update(unit, **_unit_fields(data, unit_id))
+    return records.update(unit, **_unit_fields(data, unit_id, was_active=unit.active))
 
 
 def unit_input(unit_id: int) -> UnitInput:
     u = Unit.get_or_none(Unit.id == unit_id)
     if u is None:
         raise NotFound("Không tìm thấy đơn vị này; có thể đã bị xóa.")
-    return UnitInput(u.name, u.short_name, u.kind, u.parent_id, u.active, u.note)
+    return UnitInput(u.name, u.short_name, u.kind, u.parent_id, u.active, u.note, u.closed_on)
 
 
 def delete_unit(unit_id: int) -> int:
@@ -555,6 +612,7 @@ def unit_rows() -> list[UnitRow]:
             active=u.active,
             position=u.position,
             search_key=u.search_key,
+            closed_on=u.closed_on,
         )
         for u in Unit.select().order_by(Unit.position, Unit.id)
     ]

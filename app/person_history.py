@@ -58,7 +58,7 @@ def latest_allowed(today: date) -> date:
     return today + MAX_AHEAD
 
 
-def _bounds_problem(when: date, today: date) -> str | None:
+def bounds_problem(when: date, today: date) -> str | None:
     if when < records.MIN_DATE:
         return f"Ngày không được trước {short_date(records.MIN_DATE)}."
     if when > latest_allowed(today):
@@ -77,7 +77,7 @@ def validate_change_date(when: date, rows: Sequence[HistoryRow], today: date) ->
             f"Ngày thay đổi không được trước {short_date(since)}, "
             "ngày của lần thay đổi trước trong quá trình công tác."
         )
-    return _bounds_problem(when, today)
+    return bounds_problem(when, today)
 
 
 def validate_row_dates(
@@ -95,7 +95,7 @@ def validate_row_dates(
     row = rows[index]
     problems: dict[str, str] = {}
     for name, when in (("date_from", date_from), ("date_to", date_to)):
-        problem = None if when is None else _bounds_problem(when, today)
+        problem = None if when is None else bounds_problem(when, today)
         if problem:
             problems[name] = problem
     if row.date_to is None and date_to is not None:

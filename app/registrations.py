@@ -13,7 +13,7 @@ import peewee as pw
 
 from app import records, trash
 from app.errors import NotFound, ValidationError, raise_first
-from app.people import members_in_year, positions_in_years, units_in_year
+from app.people import members_in_year, open_in_year, positions_in_years, units_in_year
 from app.vntext import fold, has_control_chars
 from db.enums import AwardFamily, RecipientKind, UnitKind
 from db.models import AwardType, Campaign, Person, Registration, Unit
@@ -324,11 +324,14 @@ class SheetPerson:
     award_id: int | None  # the individual title already registered for the year, if any
 
 
-def registering_units() -> list[tuple[int, str]]:
-    """(id, name) of the agency's own active units, in the directory's order."""
+def registering_units(year: int | None = None) -> list[tuple[int, str]]:
+    """(id, name) of the agency's own units, in the directory's order: those working during
+    ``year`` (a unit closed later in, or after, it included: app.people.open_in_year), or
+    today's active ones when no year is given."""
+    working = Unit.active == True if year is None else open_in_year(year)  # noqa: E712
     query = (
         Unit.select(Unit.id, Unit.name)
-        .where((Unit.active == True) & (Unit.kind != UnitKind.EXTERNAL))  # noqa: E712
+        .where(working & (Unit.kind != UnitKind.EXTERNAL))
         .order_by(Unit.position, Unit.id)
     )
     return [(u.id, u.name) for u in query]
@@ -366,8 +369,9 @@ class Coverage:
 
 
 def coverage(year: int) -> Coverage:
-    """How many of the agency's units and active people registered for something in ``year``."""
-    units = [u for u, _name in registering_units()]
+    """How many of the agency's units and people of ``year`` (the units working then, the
+    people in them then) registered for something in it."""
+    units = [u for u, _name in registering_units(year)]
     staff = members_in_year(year, units)  # who was in those units during the year
     people = [pid for uid in units for pid in staff.get(uid, [])]
     regs = list(Registration.select().where(Registration.year == year))

@@ -18,7 +18,7 @@ from db.errors import DatabaseTooNew, ForeignDatabase
 from db.models import ALL_MODELS
 
 APPLICATION_ID = 0x54444B54  # "TDKT"
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 Step = Callable[[pw.SqliteDatabase], None]
 
@@ -114,6 +114,14 @@ def _step_10_override_detail(db: pw.SqliteDatabase) -> None:
         )
 
 
+def _step_11_unit_closed_on(db: pw.SqliteDatabase) -> None:
+    """Version 11: the day a unit stopped working, so a year's figures keep a unit closed
+    later. Units closed before it have none (unknown: left out of every year, as before)."""
+    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("unit")').fetchall()}
+    if "closed_on" not in columns:
+        db.execute_sql('ALTER TABLE "unit" ADD COLUMN "closed_on" DATE')
+
+
 # (version reached, step) for files older than SCHEMA_VERSION. Version 1 is the baseline.
 STEPS: list[tuple[int, Step]] = [
     (2, _step_2_trash),
@@ -121,6 +129,7 @@ STEPS: list[tuple[int, Step]] = [
     (8, _step_8_year_summary),
     (9, _step_9_bk_tinh_rule),
     (10, _step_10_override_detail),
+    (11, _step_11_unit_closed_on),
 ]
 
 

@@ -61,6 +61,11 @@ def run_in_background(
     QThreadPool.globalInstance().start(_Job(fn, signals))
 
 
+def jobs_pending() -> bool:
+    """True while a job's result (or failure) has not yet been handed to its callback."""
+    return bool(_running)
+
+
 def wait_for_background(msecs: int = 10000) -> bool:
     """Wait for running jobs (before the database closes)."""
     return bool(QThreadPool.globalInstance().waitForDone(msecs))

@@ -29,6 +29,9 @@ class Unit(BaseModel):
     parent = pw.ForeignKeyField("self", null=True, backref="children", on_delete="SET NULL")
     position = pw.IntegerField(default=0)
     active = pw.BooleanField(default=True)
+    # the day it stopped working (Ngừng hoạt động từ ngày), set with active False; None while
+    # active, and for a unit closed before version 11 recorded the day
+    closed_on = pw.DateField(null=True)
     note = pw.TextField(default="")
     search_key = pw.CharField(default="", index=True)
 

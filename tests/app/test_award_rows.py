@@ -108,3 +108,40 @@ def test_a_person_who_moved_shows_the_unit_of_each_proposals_year(staff: Staff) 
     assert rows[after].search_key.startswith(f"{fold(mover)} | {fold(new_name)} | ")
     assert rows[stays].unit_name == old_name
     assert as_tuples(list(rows.values())) == expected_rows(None)
+
+
+def test_before_their_hiring_a_person_shows_no_unit(staff: Staff) -> None:
+    """Ngày tuyển dụng bounds the unit: a proposal of a year before it shows none (the steady
+    people by blocks of years, one who moved with a date through the rule)."""
+    (unit_name, _unit), (other_name, other) = list(staff.units.items())[:2]
+    late, later, mover = staff.in_unit(unit_name)[:3]
+    for name, hired in ((late, date(2024, 6, 1)), (later, date(2025, 3, 1)), (mover, None)):
+        data = people.person_input(staff.people[name])
+        people.update_person(staff.people[name], replace(data, hired_on=hired))
+    data = people.person_input(staff.people[mover])
+    people.update_person(
+        staff.people[mover],
+        replace(data, unit_id=other, hired_on=date(2024, 2, 1)),
+        moved_on=date(2025, 7, 1),
+    )
+    ids = {
+        (name, year): add(year, "LDTT", person_id=staff.people[name])
+        for name in (late, later, mover)
+        for year in (2023, 2024, 2025)
+    }
+    rows = {r.id: r for r in awards.proposal_rows(None)}
+    units = {key: rows[pid].unit_name for key, pid in ids.items()}
+    assert units == {
+        (late, 2023): "",
+        (late, 2024): unit_name,
+        (late, 2025): unit_name,
+        (later, 2023): "",
+        (later, 2024): "",
+        (later, 2025): unit_name,
+        (mover, 2023): "",
+        (mover, 2024): unit_name,
+        (mover, 2025): other_name,
+    }
+    assert rows[ids[(later, 2024)]].search_key.startswith(f"{fold(later)} |  | ")
+    assert as_tuples(list(rows.values())) == expected_rows(None)
+    assert as_tuples(awards.proposal_rows(2024)) == expected_rows(2024)

@@ -103,6 +103,38 @@ def test_bulk_and_single_answers_agree(units: dict[str, int]) -> None:
     assert people.members_in_year(2024, [c]) == {}
 
 
+def test_before_their_hiring_a_person_is_in_no_unit(units: dict[str, int]) -> None:
+    """Someone added in Danh mục has a first history row with no start date; Ngày tuyển dụng
+    bounds it: before the year they were hired they are in no unit and no unit's member."""
+    a, b = units["A"], units["B"]
+    hired = people.create_person(
+        people.PersonInput("Lê", "Văn", "Tám", unit_id=a, hired_on=date(2025, 3, 1))
+    ).id
+    moved = people.create_person(
+        people.PersonInput("Lê", "Văn", "Chín", unit_id=a, hired_on=date(2023, 9, 1))
+    ).id
+    _move(moved, b, date(2025, 7, 1))
+    always = _person("Mười", a)  # no hiring date: in A every year, as before
+    assert [people.unit_in_year(hired, y) for y in YEARS] == [None, None, None, a, a, a]
+    assert [people.unit_in_year(moved, y) for y in YEARS] == [None, a, a, b, b, b]
+    assert {people.unit_in_year(always, y) for y in YEARS} == {a}
+    ids = [hired, moved, always]
+    single = {(p, y): people.unit_in_year(p, y) for p in ids for y in YEARS}
+    assert people.units_in_years(single) == single
+    steady, unit_in, hired_in = people.units_by_year()
+    assert hired_in == {hired: 2025}  # the steady ones hired on a recorded date
+    for (p, y), unit in single.items():
+        in_bulk = unit_in(p, y) if p not in steady else steady[p]
+        if p in hired_in and y < hired_in[p]:
+            in_bulk = None
+        assert in_bulk == unit
+    for y in YEARS:
+        assert people.units_in_year(y, ids) == {p: single[(p, y)] for p in ids}
+    assert people.members_in_year(2024) == {a: [moved, always]}
+    assert people.members_in_year(2025) == {a: [hired, always], b: [moved]}
+    assert people.members_in_year(2022, [a]) == {a: [always]}
+
+
 # --- statistics, summary, decision list, unit list ------------------------------------------
 @pytest.fixture
 def moved_world(sample_db: pw.SqliteDatabase) -> AwardWorld:

@@ -273,7 +273,30 @@ def test_step_10_gives_overrides_their_accepted_details(tmp_path: Path) -> None:
     db.close()
     db = open_database(path)
     result = migrations.prepare(db, path)
-    assert (result.from_version, result.to_version) == (9, 10)
+    assert (result.from_version, result.to_version) == (9, migrations.SCHEMA_VERSION)
     row = db.execute_sql("SELECT note, detail FROM proposal_event").fetchone()
     assert row == ("Đăng ký muộn", "")  # an earlier override: accepts whatever it said
+    db.close()
+
+
+def test_step_11_gives_units_their_closing_day(tmp_path: Path) -> None:
+    """A version-10 file: its units keep what they had, the closing day is unknown (NULL) for
+    the closed one, and the copy made first is version 10."""
+    path = tmp_path / "v10.sqlite"
+    db = open_database(path)
+    migrations.prepare(db, path, latest=10)
+    db.execute_sql('ALTER TABLE "unit" DROP COLUMN "closed_on"')  # as version 10 had it
+    db.execute_sql(
+        "INSERT INTO unit (name, short_name, kind, position, active, note, search_key) VALUES"
+        " ('Phòng Một', 'P1', 'division', 0, 1, '', 'phong mot'),"
+        " ('Phòng Hai', 'P2', 'division', 1, 0, 'đã giải thể', 'phong hai')"
+    )
+    db.close()
+    db = open_database(path)
+    result = migrations.prepare(db, path)
+    assert (result.from_version, result.to_version) == (10, 11)
+    rows = db.execute_sql("SELECT name, active, note, closed_on FROM unit ORDER BY id").fetchall()
+    assert rows == [("Phòng Một", 1, "", None), ("Phòng Hai", 0, "đã giải thể", None)]
+    assert result.backup is not None
+    assert sqlite3.connect(result.backup).execute("PRAGMA user_version").fetchone()[0] == 10
     db.close()

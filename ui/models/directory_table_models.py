@@ -35,8 +35,14 @@ class UnitTableModel(RecordTableModel[UnitRow]):
             width=80,
             align_right=True,
         ),
-        Column("Đang hoạt động", lambda r: _yes(r.active), width=110),
+        Column("Đang hoạt động", lambda r: _active_text(r), width=160),
     )
+
+
+def _active_text(row: UnitRow) -> str:
+    if row.active or row.closed_on is None:
+        return _yes(row.active)
+    return f"Không (từ {date_text(row.closed_on)})"
 
 
 class PersonTableModel(RecordTableModel[PersonRow]):

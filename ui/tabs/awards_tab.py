@@ -60,7 +60,7 @@ class ProposalEditor:
         return ProposalDialog(
             year,
             people.person_rows(active_only=True),
-            [u for u in people.unit_rows() if u.active],
+            [u for u in people.unit_rows() if u.open_in(year)],  # units working that year
             catalog.award_type_rows(),
             campaigns.campaign_rows(None),
             data,

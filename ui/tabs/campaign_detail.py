@@ -218,7 +218,7 @@ class CampaignDetail(QTabWidget):
         dialog = UnitSheetDialog(
             self.year,
             self.campaign_id,
-            registrations.registering_units(),
+            registrations.registering_units(self.year),
             registrations.title_choices(),
             registrations.unit_people,
             self,

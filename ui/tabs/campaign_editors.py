@@ -34,7 +34,7 @@ class RegistrationEditor:
             d.year,
             d.campaign_id,
             people.person_rows(active_only=True),
-            registrations.registering_units(),
+            registrations.registering_units(d.year),
             registrations.title_choices(),
             data,
             row.id if row else None,
@@ -74,7 +74,7 @@ class ExampleEditor:
             year,
             choices,
             people.person_rows(active_only=True),
-            registrations.registering_units(),
+            registrations.registering_units(year),
             data,
             parent,
         )

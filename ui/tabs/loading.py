@@ -78,7 +78,7 @@ class LoadingTab(QWidget):
         run_in_background(
             lambda: prepare(self.loader(year)),
             lambda result: self._on_loaded(generation, result),
-            self._on_load_failed,
+            lambda error: self._on_load_failed(generation, error),
         )
 
     def _on_loaded(self, generation: int, result: Any) -> None:
@@ -89,7 +89,9 @@ class LoadingTab(QWidget):
         self._loaded = (generation, self._loaded_year)
         self.rows_loaded.emit(count)
 
-    def _on_load_failed(self, error: BaseException) -> None:
+    def _on_load_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return  # a newer load replaced this one: its result, or its failure, is what counts
         self._loading = False
         self.loading_failed()
         if isinstance(error, AppError):
