@@ -7,10 +7,13 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
-from app import meeting_edit
-from db.models import Meeting, Person, Trash
+from app import meeting_edit, proposals
+from app.proposals import ProposalInput
+from db.models import Campaign, Meeting, Person, Proposal, Trash
 from tests.conftest import FakeMessages
+from tests.staff_gen import award_id
 from tests.ui.conftest import show, show_directory
+from ui.dialogs.campaign_dialog import CampaignDialog
 from ui.dialogs.meeting_dialog import MeetingDialog
 from ui.dialogs.person_dialog import PersonDialog
 from ui.main_window import MainWindow
@@ -140,3 +143,53 @@ def test_a_new_meeting_undone_goes_to_the_bin_and_comes_back(
     qtbot.waitUntil(lambda: tab.is_current() and tab.model.total_count() == 4)
     assert tab.selected_row().title == "Phien hop bat thuong"
     assert Trash.select().count() == 0
+
+
+def test_lists_inside_the_campaigns_tab_keep_their_own_undo(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
+) -> None:
+    tab = window.campaigns_tab
+    show(qtbot, window, tab)
+    row = tab.visible_rows()[0]
+    campaign = Campaign.get_by_id(row.id)
+    old = campaign.lead_text
+
+    def new_lead(dialog: CampaignDialog) -> bool:
+        dialog.lead_edit.setText("Phong Tong hop")
+        return True
+
+    tab.select_where(lambda r: r.id == campaign.id)
+    fake_messages.dialog_handlers.append(new_lead)
+    tab.edit_button.click()
+    qtbot.waitUntil(lambda: Campaign.get_by_id(campaign.id).lead_text == "Phong Tong hop")
+    registrations = tab.detail.registrations
+    tab.detail.setCurrentWidget(registrations)
+    qtbot.waitUntil(registrations.is_current)
+    _press(qtbot, window, registrations, Qt.Key.Key_Z)  # its own list: nothing to undo there
+    assert Campaign.get_by_id(campaign.id).lead_text == "Phong Tong hop"
+    _press(qtbot, window, tab, Qt.Key.Key_Z)
+    qtbot.waitUntil(lambda: Campaign.get_by_id(campaign.id).lead_text == old)
+
+
+def test_the_decisions_page_inside_the_awards_tab_keeps_its_own_undo(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
+) -> None:
+    person = Person.get(Person.full_name == "Phạm Thị Anh Thư")
+    proposal = proposals.create_proposal(ProposalInput(2024, award_id("LDTT"), person_id=person.id))
+    tab = window.awards_tab
+    show(qtbot, window, tab)
+    assert tab.select_where(lambda r: r.id == proposal.id)
+    fake_messages.confirm_answers.append(True)
+    tab.delete_button.click()
+    qtbot.waitUntil(lambda: Proposal.get_or_none(Proposal.id == proposal.id) is None)
+    assert tab.undo_action.toolTip().startswith("Hoàn tác: xóa đề nghị “Lao động tiên tiến”")
+
+    page = tab.page("Quyết định")
+    tab.pages.setCurrentWidget(page)
+    qtbot.waitUntil(page.is_current)
+    _press(qtbot, window, page, Qt.Key.Key_Z)  # the decisions' own list: nothing to undo
+    assert Proposal.get_or_none(Proposal.id == proposal.id) is None
+
+    tab.pages.setCurrentIndex(0)
+    _press(qtbot, window, tab, Qt.Key.Key_Z)
+    qtbot.waitUntil(lambda: Proposal.get_or_none(Proposal.id == proposal.id) is not None)
