@@ -33,7 +33,7 @@ MODELS: dict[str, type[BaseModel]] = {m._meta.table_name: m for m in ALL_MODELS}
 
 
 class StaleChange(AppError):
-    title = "Không hoàn tác được"
+    title = "Dữ liệu đã thay đổi"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,7 @@ class Change:
     mark: int  # the log's last id once the change was made, undone or redone
     undone: bool = False
     trash_id: int | None = None  # where an undone creation waits
+    kept: str = ""  # what the save also did that an undo leaves alone, said after the undo
     database: object = field(default=None, compare=False, repr=False)
 
 
@@ -66,6 +67,7 @@ class _Scope:
     noun: str
     with_it: frozenset[str] = frozenset()  # other tables the save writes for the record
     fields: frozenset[str] | None = None  # the record's fields an undo may restore (None: all)
+    kept: str = "phần không thuộc biểu mẫu giữ nguyên"
 
 
 PROPOSAL_FORM = frozenset(
@@ -86,7 +88,7 @@ SCOPES: dict[str, _Scope] = {
     "meeting": _Scope("phiên họp", frozenset({"attendance"})),
     "campaign": _Scope("phong trào"),
     # the decision's own fields only: the proposals it grants move by dated transitions
-    "decision": _Scope("quyết định"),
+    "decision": _Scope("quyết định", kept="các đề nghị được công nhận giữ nguyên"),
     # the form's fields and the dossier checklist that follows the award; never the status,
     # the decision, nor the events and votes (dated, logged separately)
     "proposal": _Scope("đề nghị", frozenset({"dossier_item"}), PROPOSAL_FORM),
@@ -162,6 +164,8 @@ def recorded(table: str, row_id: int, since: int) -> Change | None:
         entries.append(Entry(e.table, e.row_id, e.action, e.field, e.old_value, e.new_value))
     if not entries:
         return None
+    tables = [table, *scope.with_it, "trash"]
+    other = AuditLog.select().where((AuditLog.id > since) & AuditLog.table.not_in(tables)).exists()
     verb = "thêm" if created else "sửa"
     return Change(
         table=table,
@@ -171,6 +175,7 @@ def recorded(table: str, row_id: int, since: int) -> Change | None:
         entries=tuple(entries),
         mark=mark(),
         database=database_proxy.obj,
+        kept=scope.kept if other and not created else "",
     )
 
 
@@ -211,7 +216,7 @@ def _stale(change: Change, why: str) -> StaleChange:
     verb = "làm lại" if change.undone else "hoàn tác"
     return StaleChange(
         f"Không {verb} được việc {change.label}: {why} "
-        "Nếu cần, hãy sửa trực tiếp (Lịch sử… cho biết ai đã đổi gì)."
+        "Nếu cần, hãy sửa trực tiếp (Lịch sử… cho biết đã đổi gì, khi nào)."
     )
 
 

@@ -41,6 +41,7 @@ def test_undo_restores_exactly_the_fields_the_edit_changed(db: pw.SqliteDatabase
     edited = MeetingInput(2024, "Phiên họp quý I", held_on=date(2024, 3, 21), place="Hội trường")
     change = _edit("meeting", meeting.id, lambda: meeting_edit.update_meeting(meeting.id, edited))
     assert change.label == "sửa phiên họp “Phiên họp quý I”" and not change.created
+    assert change.kept == ""
     assert {e.field for e in change.entries} >= {"held_on", "place"}
     assert "title" not in {e.field for e in change.entries}
 
@@ -224,6 +225,7 @@ def test_a_decision_undoes_its_own_fields_not_what_it_grants(staff: Staff) -> No
         lambda: decisions.update_decision(decision.id, renamed, [p.id]),
     )
     assert {e.table for e in change.entries} == {"decision"}
+    assert change.kept == "các đề nghị được công nhận giữ nguyên"
     assert Proposal.get_by_id(p.id).status is S.GRANTED
     undo.undo(change)
     assert decisions.decision_input(decision.id).subject == data.subject

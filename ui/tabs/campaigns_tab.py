@@ -108,14 +108,7 @@ class CampaignsTab(EditableList):
         for shortcut in self.findChildren(QShortcut):  # the detail's lists have their own keys
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # undo and redo: from the campaigns list and its buttons, not from the detail's lists
-        self.host_undo_actions(
-            self.table,
-            self.add_button,
-            self.edit_button,
-            self.delete_button,
-            self.undo_button,
-            self.redo_button,
-        )
+        self.host_undo_actions(self.table, self.add_button, self.edit_button, self.delete_button)
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)

@@ -96,7 +96,8 @@ class EditableList(RecordListTab):
 
     def host_undo_actions(self, *widgets: QWidget) -> None:
         """Ctrl+Z and Ctrl+Y act where the focus is in ``widgets`` rather than anywhere in the
-        list (a list holding other lists: their keys stay theirs)."""
+        list (a list holding other lists: their keys stay theirs). Not the Hoàn tác / Làm lại
+        buttons: a tool button given a second action draws a menu arrow."""
         for action in (self.undo_action, self.redo_action):
             self.removeAction(action)
             for widget in widgets:
@@ -142,7 +143,9 @@ class EditableList(RecordListTab):
         row_id = command.row_id if isinstance(command, ListCommand) else None
         if row_id is not None:
             self.select_after_load(lambda r: getattr(r, "id", None) == row_id)
-        self.status_message.emit(f"Đã {'làm lại' if forward else 'hoàn tác'}: {text}.")
+        kept = getattr(getattr(command, "change", None), "kept", "")
+        note = f" ({kept})" if kept else ""
+        self.status_message.emit(f"Đã {'làm lại' if forward else 'hoàn tác'}: {text}{note}.")
 
     def undo(self) -> None:
         """Take back the last change made from this list (Ctrl+Z)."""
