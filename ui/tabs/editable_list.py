@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QWidget
 
 from app import undo
 from app.errors import AppError
@@ -59,6 +59,9 @@ class EditableList(RecordListTab):
         self.redo_action = QAction("Làm lại", self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.redo_action.triggered.connect(self.redo)
+        # the arrows, after the count above the list (the tooltip names the step)
+        self.undo_action.setIconText("↶ Hoàn tác")
+        self.redo_action.setIconText("↷ Làm lại")
         self.undo_button = QToolButton(self)
         self.undo_button.setDefaultAction(self.undo_action)
         self.redo_button = QToolButton(self)
@@ -70,14 +73,12 @@ class EditableList(RecordListTab):
         self.history_button = QPushButton("Lịch sử…", self)
         self.history_button.setToolTip("Lịch sử thay đổi của dòng đang chọn (Ctrl+H)")
         self.history_button.setShortcut(QKeySequence("Ctrl+H"))
-        for button in (
-            self.add_button,
-            self.edit_button,
-            self.delete_button,
-            self.undo_button,
-            self.redo_button,
-            self.history_button,
-        ):
+        steps = QHBoxLayout()  # the two arrows side by side, as one control
+        steps.setSpacing(2)
+        steps.addWidget(self.undo_button)
+        steps.addWidget(self.redo_button)
+        self.search_layout.addLayout(steps)  # the button rows of some lists are full already
+        for button in (self.add_button, self.edit_button, self.delete_button, self.history_button):
             self.actions_layout.addWidget(button)
         self.add_button.clicked.connect(self.add_record)
         self.edit_button.clicked.connect(self.edit_selected)
