@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
-from app import meeting_edit, proposals
+from app import backup, meeting_edit, proposals
 from app.proposals import ProposalInput
 from db.models import Campaign, Meeting, Person, Proposal, Trash
 from tests.conftest import FakeMessages
@@ -193,3 +194,25 @@ def test_the_decisions_page_inside_the_awards_tab_keeps_its_own_undo(
     tab.pages.setCurrentIndex(0)
     _press(qtbot, window, tab, Qt.Key.Key_Z)
     qtbot.waitUntil(lambda: Proposal.get_or_none(Proposal.id == proposal.id) is not None)
+
+
+def test_a_restored_backup_leaves_nothing_to_undo(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages, tmp_path: Path
+) -> None:
+    copy = backup.backup_now(window.current.db, tmp_path / "bk", datetime(2024, 6, 1, 8, 0))
+    tab = window.meetings_tab
+    show(qtbot, window, tab)
+
+    def rename(dialog: MeetingDialog) -> bool:
+        dialog.place_edit.setText("Phong hop A")
+        return True
+
+    tab.select_where(lambda r: r.month == 6)
+    fake_messages.dialog_handlers.append(rename)
+    tab.edit_button.click()
+    qtbot.waitUntil(tab.undo_action.isEnabled)
+    fake_messages.open_paths.append(copy)
+    fake_messages.confirm_answers.append(True)
+    window.restore_action.trigger()
+    assert "Đã khôi phục" in fake_messages.texts()
+    assert not tab.undo_action.isEnabled()  # the edit belonged to the file put aside
