@@ -248,3 +248,64 @@ def test_a_decision_created_with_grants_is_not_undone_into_the_bin(staff: Staff)
     with pytest.raises(AppError, match="Xóa"):
         undo.undo(change)
     assert Proposal.get_by_id(p.id).status is S.GRANTED
+
+
+def test_every_list_s_edit_is_undone_and_redone(sample_db: pw.SqliteDatabase) -> None:
+    """Campaigns, council members, registrations and typical examples: an edit back and again,
+    checked as their forms check them."""
+    from app import campaigns, council, registrations, typical_examples
+    from db.models import Campaign, CouncilMember
+
+    person = Person.get(Person.full_name == "Phạm Thị Anh Thư")
+    registration = registrations.create_registration(
+        registrations.RegistrationInput(2024, award_id("LDTT"), person_id=person.id, note="A")
+    )
+    example = typical_examples.create_example(
+        typical_examples.ExampleInput(2024, person_id=person.id, deeds="A")
+    )
+    campaign = Campaign.select().order_by(Campaign.id).first()
+    member = CouncilMember.select().first()
+    edits = [
+        (
+            "campaign",
+            campaign.id,
+            lambda: campaigns.update_campaign(
+                campaign.id, replace(campaigns.campaign_input(campaign.id), goals="B")
+            ),
+            lambda: campaigns.campaign_input(campaign.id).goals,
+        ),
+        (
+            "council_member",
+            member.id,
+            lambda: council.update_member(
+                member.id, replace(council.member_input(member.id), term_from=date(2024, 1, 2))
+            ),
+            lambda: council.member_input(member.id).term_from,
+        ),
+        (
+            "registration",
+            registration.id,
+            lambda: registrations.update_registration(
+                registration.id,
+                replace(registrations.registration_input(registration.id), note="B"),
+            ),
+            lambda: registrations.registration_input(registration.id).note,
+        ),
+        (
+            "typical_example",
+            example.id,
+            lambda: typical_examples.update_example(
+                example.id, replace(typical_examples.example_input(example.id), deeds="B")
+            ),
+            lambda: typical_examples.example_input(example.id).deeds,
+        ),
+    ]
+    for table, row_id, save, value in edits:
+        before = value()
+        change = _edit(table, row_id, save)
+        after = value()
+        assert after != before, table
+        undone = undo.undo(change)
+        assert value() == before, table
+        undo.redo(undone)
+        assert value() == after, table
