@@ -187,7 +187,7 @@ def _decode(model: type[BaseModel], name: str, text: str | None) -> Any:
     if isinstance(f, EnumField):
         return f.enum(text)
     if isinstance(f, pw.BooleanField):
-        return text == "True"
+        return text in ("True", "1")
     if isinstance(f, pw.ForeignKeyField | pw.IntegerField | pw.AutoField):
         return int(text)
     if isinstance(f, pw.FloatField):
@@ -260,7 +260,8 @@ def _expect(change: Change, forward: bool) -> None:
         instance = _get(table, row_id)
         if instance is None:
             raise _stale(change, "bản ghi đã bị xóa sau đó.")
-        if records.field_text(instance, name) != value:
+        model = MODELS[table]
+        if _decode(model, name, records.field_text(instance, name)) != _decode(model, name, value):
             raise _stale(change, "bản ghi đã được thay đổi sau đó.")
 
 

@@ -122,10 +122,6 @@ class EditableList(RecordListTab):
             action.setToolTip(tip)
             action.setStatusTip(tip)
 
-    def forget_undo(self) -> None:
-        """Another database is open: what was done in the old one cannot be undone here."""
-        self.undo_stack.clear()
-
     def _on_command_error(self, error: AppError) -> None:
         self._refused = True
         messages.show_app_error(self, error)
