@@ -204,6 +204,21 @@ def update_decision(
     return decision
 
 
+def check_level(decision_id: int) -> None:
+    """Refuse a decision whose authority no longer matches the level of what it grants (an
+    undone edit is checked as the edit was)."""
+    decision = _decision(decision_id)
+    level = authority_level(decision.authority)
+    for proposal in Proposal.select().where(Proposal.decision == decision):
+        award = AwardType.get_by_id(proposal.award_type_id)
+        if award.level != level:
+            raise ValidationError(
+                f"Quyết định đang công nhận “{award.name}” (do {award.granting_authority} "
+                f"quyết định); không đổi cấp quyết định thành “{decision.authority}” được.",
+                field="authority",
+            )
+
+
 def proposal_ids_of(decision_id: int) -> list[int]:
     return [
         p.id

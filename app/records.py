@@ -215,6 +215,11 @@ def delete(instance: BaseModel) -> None:
         raise _integrity_message(exc) from exc
 
 
+def field_text(instance: BaseModel, name: str) -> str | None:
+    """A field's value as the audit log writes it (to compare with a logged old or new value)."""
+    return _as_text(_raw(instance, name))
+
+
 def snapshot(instance: BaseModel) -> dict[str, Any]:
     """The row as plain JSON-able values (for the audit log and the recycle bin)."""
     return {name: _as_text(_raw(instance, name)) for name in instance._meta.sorted_field_names}

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar, QWidget
 
 from app import __version__, backup, meetings, session, years
@@ -354,6 +354,8 @@ class MainWindow(QMainWindow):
         self._fill_years()
         for tab in self.all_lists():
             tab.mark_stale()
+        for stack in self.findChildren(QUndoStack):  # what was done there is not undone here
+            stack.clear()
 
     def backup_now(self) -> Path | None:
         try:

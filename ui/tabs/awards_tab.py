@@ -139,6 +139,7 @@ class AwardsTab(EditableList):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.rows_loaded.connect(self._on_selection_changed)
         self._wrap_in_pages()
+        self.host_undo_actions(self.proposals_page)  # the decisions page has its own undo
         self.add_page(self._make_decisions_page, DECISIONS)
         self.add_page(self._make_stats_page, STATS)
         self.add_page(self._make_history_page, HISTORY)

@@ -107,10 +107,8 @@ class CampaignsTab(EditableList):
             self.actions_layout.addWidget(widget)
         for shortcut in self.findChildren(QShortcut):  # the detail's lists have their own keys
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            if shortcut.parent() is self:  # undo: from the campaigns list, not from the detail
-                shortcut.setEnabled(False)
-                undo = QShortcut(shortcut.key(), self.table, self.undo_delete)
-                undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # undo and redo: from the campaigns list and its buttons, not from the detail's lists
+        self.host_undo_actions(self.table, self.add_button, self.edit_button, self.delete_button)
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)

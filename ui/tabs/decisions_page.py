@@ -190,9 +190,7 @@ class DecisionsPage(EditableList):
         except (AppError, InUse) as error:
             messages.show_app_error(self, error)
             return
-        name = self.editor.describe(row)
-        self._undo = (name, restore)
-        self.status_message.emit(f"Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.")
+        self.deleted(row, self.editor.describe(row), restore)
 
     # --- papers ---------------------------------------------------------------------
     def make_paper_preview(self, kind: str) -> object | None:

@@ -58,7 +58,7 @@ class RecordListTab(LoadingTab):
         self.export_button.setToolTip("Lưu danh sách đang hiển thị ra tệp Excel (.xlsx) hoặc CSV")
         self.actions_layout = QHBoxLayout()
         self.actions_layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
+        top = self.search_layout = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.count_label)
         # the buttons get a row of their own, so that a list with many stays narrow
