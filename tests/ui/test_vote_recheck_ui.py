@@ -218,3 +218,35 @@ def test_a_warning_appearing_while_the_dialog_is_open_is_asked_a_reason_after(
     )
     assert logged.note == "Đăng ký bổ sung"
     assert fake_messages.dialog_handlers == [] and fake_messages.shown == []
+
+
+def test_many_findings_leave_the_vote_form_whole(qtbot: QtBot, window: MainWindow) -> None:
+    """Seen on the bench data: three long warnings pushed the form out of the dialog, the spin
+    boxes crushed to a few pixels and the last warning cut off. The findings scroll instead."""
+    from app.eligibility import Finding
+    from db.enums import Severity
+
+    staff = generate_staff(2024, per_unit=1, units=1)
+    (_name, person), *_ = staff.people.items()
+    pid = _ldtt(person)
+    december = Meeting.get(Meeting.month == 12)
+    long = "Cùng thành tích này đã được đề nghị “Giấy khen của Giám đốc Sở” năm 2024 " * 3
+    findings = [
+        Finding(f"rule{i}", Severity.WARN, "Một thành tích, một lần khen", "Luật", long)
+        for i in range(6)
+    ]
+    row = meeting_votes.BallotRow(pid, "Trung tâm Dịch vụ", "LĐTT", "LDTT", S.DRAFT, "", "", "")
+    dialog = VoteDialog(
+        december.id, row, meeting_votes.vote_defaults(december.id), window, findings, "ngày 18"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shot(dialog, "vote_dialog_many_findings")
+    for field in [dialog.method_combo, *dialog.spins.values()]:  # a line of text and its frame
+        assert field.height() >= field.fontMetrics().height() + 4
+    assert dialog.height() <= 700  # fits a small office screen
+    # every finding can be read: shown whole, or scrolled to
+    label = dialog.findings_label
+    needed = label.heightForWidth(label.width())
+    assert label.height() >= needed
