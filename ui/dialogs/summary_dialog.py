@@ -23,6 +23,7 @@ from app.documents import write_atomically
 from app.errors import AppError
 from app.summary import NARRATIVE_LABELS, Narrative, SummaryFacts, load_narrative, save_narrative
 from ui import messages
+from ui.dialogs.sizing import fit_to_screen
 from ui.tasks import run_in_background
 
 HINTS = {
@@ -58,7 +59,7 @@ class YearSummaryDialog(QDialog):
         self._build_ui(year)
         self._connect_signals()
         self.load_year()
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
 
     def _build_ui(self, year: int) -> None:
         self.year_spin = QSpinBox(self)
