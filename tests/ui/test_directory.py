@@ -153,3 +153,21 @@ def test_cancelled_dialog_saves_nothing(
     )
     people_list.add_button.click()
     assert Person.select().count() == 1
+
+
+def test_row_buttons_wait_for_a_selected_row(qtbot: QtBot, window: MainWindow) -> None:
+    """Sửa, Xóa and Lịch sử… did nothing without a selected row while looking clickable."""
+    tab = show_directory(qtbot, window, 0)
+    row_buttons = (tab.edit_button, tab.delete_button, tab.history_button)
+    assert tab.table.selectionModel().selectedRows() == []
+    assert not any(b.isEnabled() for b in row_buttons)
+    assert tab.add_button.isEnabled() and tab.export_button.isEnabled()
+    tab.table.selectRow(0)
+    assert all(b.isEnabled() for b in row_buttons)
+    tab.search_edit.setText("khong co don vi nao nhu the")  # the selected row filtered out
+    assert tab.proxy.rowCount() == 0
+    assert not any(b.isEnabled() for b in row_buttons)
+    tab.search_edit.clear()
+    tab.table.selectRow(0)
+    tab.table.clearSelection()
+    assert not any(b.isEnabled() for b in row_buttons)

@@ -65,6 +65,9 @@ def test_the_votes_list_flags_changes_and_the_dialog_asks_before_recording(
     tab.detail.setCurrentWidget(page)
     wait_loaded(qtbot, page)
     assert page.model.total_count() == 3
+    # nothing selected yet: the buttons acting on a proposal wait for one
+    assert not page.vote_button.isEnabled() and not page.remove_button.isEnabled()
+    assert page.add_button.isEnabled()
     model = page.model
     assert (
         model.headerData(BallotTableModel.COL_FINDINGS, Qt.Orientation.Horizontal)

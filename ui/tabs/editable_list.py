@@ -57,6 +57,7 @@ class EditableList(RecordListTab):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.history_button.clicked.connect(self.show_history)
+        self.enable_with_selection(self.edit_button, self.delete_button, self.history_button)
         self.row_activated.connect(lambda _row: self.edit_selected())
         QShortcut(QKeySequence("F2"), self.table, self.edit_selected)
         QShortcut(QKeySequence("Return"), self.table, self.edit_selected)

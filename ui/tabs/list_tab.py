@@ -44,6 +44,7 @@ class RecordListTab(LoadingTab):
         self.model = model
         self.noun = noun
         self._select_after_load: Callable[[Any], bool] | None = None
+        self._row_buttons: list[QWidget] = []  # they act on the selected row
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(model)
         self._build_ui()
@@ -90,6 +91,20 @@ class RecordListTab(LoadingTab):
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.export_button.clicked.connect(self.export_rows)
+        # a reset or a filter drops the selection without selectionChanged
+        self.table.selectionModel().selectionChanged.connect(self._update_row_buttons)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved):
+            signal.connect(self._update_row_buttons)
+
+    def enable_with_selection(self, *buttons: QWidget) -> None:
+        """Buttons that act on the selected row: enabled only while a row is selected."""
+        self._row_buttons.extend(buttons)
+        self._update_row_buttons()
+
+    def _update_row_buttons(self, *_: object) -> None:
+        selected = self.selected_row() is not None
+        for button in self._row_buttons:
+            button.setEnabled(selected)
 
     # --- loading -------------------------------------------------------------------
     def loading_started(self) -> None:

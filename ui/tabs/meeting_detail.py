@@ -61,6 +61,12 @@ class MeetingDetail(QTabWidget):
             self.attendance, "Giấy mời người này…", self.preview_invitation
         )
         self.attendance.rows_loaded.connect(self._show_quorum)
+        self.agenda.enable_with_selection(
+            self.remove_item_button, self.up_button, self.down_button, self.minutes_button
+        )
+        self.attendance.enable_with_selection(
+            self.present_button, self.excused_button, self.absent_button, self.invite_button
+        )
         self.votes = VotesPage(self)
         self.addTab(self.agenda, "Chương trình")
         self.addTab(self.attendance, "Điểm danh")

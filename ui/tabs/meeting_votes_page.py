@@ -108,6 +108,7 @@ class VotesPage(RecordListTab):
         self.add_button.clicked.connect(self.choose_proposals)
         self.remove_button.clicked.connect(self.take_off)
         self.vote_button.clicked.connect(self.record_vote)
+        self.enable_with_selection(self.remove_button, self.vote_button)
         self.row_activated.connect(self._on_row_activated)
 
     def _load(self, _year: int | None) -> list[meeting_votes.BallotRow]:
