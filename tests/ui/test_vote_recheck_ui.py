@@ -253,3 +253,37 @@ def test_many_findings_leave_the_vote_form_whole(qtbot: QtBot, window: MainWindo
     label = dialog.findings_label
     needed = label.heightForWidth(label.width())
     assert label.height() >= needed
+
+
+def test_the_vote_dialog_opens_on_the_vote_recorded(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
+) -> None:
+    """Correcting a vote started from the attendance's numbers (zeros on a meeting without
+    one), so the recorded count had to be typed again; it now opens on the count recorded."""
+    from app.voting import VoteCount
+    from db.enums import VoteMethod
+
+    staff = generate_staff(2024, per_unit=1, units=1)
+    (_name, person), *_ = staff.people.items()
+    pid = _ldtt(person)
+    december = Meeting.get(Meeting.month == 12)
+    meeting_votes.put_before_meeting(december.id, [pid])
+    recorded = VoteCount(VoteMethod.SECRET_BALLOT, 7, 6, 1, 7, 7, 6, 2, 3, 1)
+    meeting_votes.record_vote(december.id, pid, recorded, "")
+    tab = window.meetings_tab
+    show(qtbot, window, tab)
+    qtbot.waitUntil(lambda: tab.select_where(lambda r: r.id == december.id))
+    page = tab.detail.votes
+    qtbot.waitUntil(lambda: tab.detail.meeting_id == december.id)
+    tab.detail.setCurrentWidget(page)
+    wait_loaded(qtbot, page)
+    opened: list[VoteCount] = []
+
+    def look(dialog: VoteDialog) -> bool:
+        opened.append(dialog.count())
+        return False  # Hủy
+
+    fake_messages.dialog_handlers.append(look)
+    assert page.select_where(lambda r: r.id == pid)
+    page.vote_button.click()
+    assert opened == [recorded]

@@ -171,7 +171,7 @@ class VotesPage(RecordListTab):
         dialog = VoteDialog(
             meeting_id,
             row,
-            meeting_votes.vote_defaults(meeting_id),
+            meeting_votes.vote_start(meeting_id, row.id),
             self,
             findings=checked.findings,
             review_text=admin_date(checked.on),
