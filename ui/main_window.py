@@ -18,6 +18,7 @@ from app.errors import AppError
 from app.integrity import check_database
 from app.paths import Paths
 from ui import messages
+from ui.dialogs.sizing import fit_to_screen
 from ui.hub import ChangeHub
 from ui.tabs.lazy_tabs import LazyTabs
 from ui.tabs.loading import LoadingTab
@@ -475,8 +476,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        else:  # the first start: as large as a small office screen holds
+            fit_to_screen(self, 1280, 800)
         tab = self.settings.value("window/tab", 0)
         self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
         self.tabs.current_page()  # built now (and loaded when shown), the others when shown

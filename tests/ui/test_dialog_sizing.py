@@ -5,6 +5,8 @@ wide, the year's check 1380, the document preview 1000 high), as a 1024×768 scr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -32,15 +34,28 @@ def test_wide_and_tall_dialogs_fit_the_screen(
 
     tab = window.awards_tab
     show(qtbot, window, tab)
-    fake_messages.dialog_handlers.extend([look, look])
+    fake_messages.dialog_handlers.extend([look, look, look])
     tab.edit_rules()
     tab.check_year()
+    tab.pages.setCurrentWidget(tab.history_page)
+    tab.history_page.import_button.click()  # Nhập kết quả đánh giá…
     preview = window.plan_tab.make_preview()
     assert preview is not None
     qtbot.addWidget(preview)
     assert _fits(preview), preview.size()
     preview.close()
-    assert seen == ["AwardRulesDialog", "YearCheckDialog"]
+    assert seen == ["AwardRulesDialog", "YearCheckDialog", "RatingImportDialog"]
+
+
+def test_the_window_starts_within_the_screen(qtbot: QtBot, db: object, db_path: Path) -> None:
+    """The first start (no size remembered) asked 1280×800 whatever the screen."""
+    from app.paths import resolve_paths
+    from ui.main_window import MainWindow, OpenDatabase, make_settings
+
+    paths = resolve_paths(db_path).ensure()
+    window = MainWindow(OpenDatabase(db, db_path, paths), make_settings(paths))
+    qtbot.addWidget(window)
+    assert _fits(window), window.size()
 
 
 def test_a_size_the_screen_holds_is_kept(qtbot: QtBot) -> None:
