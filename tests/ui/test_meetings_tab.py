@@ -161,5 +161,7 @@ def test_nhan_ban_and_van_ban_wait_for_a_selected_meeting(qtbot: QtBot, window: 
     tab.table.clearSelection()
     assert not tab.copy_button.isEnabled() and not tab.papers_button.isEnabled()
     assert tab.schedule_button.isEnabled()
+    agenda = tab.detail.agenda  # and the empty detail says what to do
+    qtbot.waitUntil(lambda: agenda.empty_label.text() == "Chọn một phiên họp ở danh sách trên.")
     tab.table.selectRow(0)
     assert tab.copy_button.isEnabled() and tab.papers_button.isEnabled()

@@ -37,6 +37,7 @@ class EditableList(RecordListTab):
     """A list with Thêm / Sửa / Xóa buttons, their shortcuts, and undo of the last delete."""
 
     status_message = Signal(str)
+    empty_hint = "Bấm Thêm (Ctrl+N) để thêm."
 
     def __init__(self, editor: RecordEditor, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

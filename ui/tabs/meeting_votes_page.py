@@ -109,6 +109,7 @@ class VotesPage(RecordListTab):
         self.remove_button.clicked.connect(self.take_off)
         self.vote_button.clicked.connect(self.record_vote)
         self.enable_with_selection(self.remove_button, self.vote_button)
+        self.empty_hint = "Bấm Đưa đề nghị vào… để chọn đề nghị của năm."
         self.row_activated.connect(self._on_row_activated)
 
     def _load(self, _year: int | None) -> list[meeting_votes.BallotRow]:
