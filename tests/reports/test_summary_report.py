@@ -167,3 +167,12 @@ def test_a_change_of_thousands_is_printed_with_the_thousands_dot(
     text = _pdf_text(render_pdf(summary_report.summary_document(2024, TODAY)))
     assert "lượt (-2.605 (-100%))" in " ".join(text.split())
     assert "-2,605" not in text
+
+
+def test_the_summary_dialog_writes_thousands_with_a_dot(year: dict[str, int]) -> None:
+    from ui.dialogs.summary_dialog import facts_text
+
+    facts = summary.summary_facts(2024, TODAY)
+    awards = dataclasses.replace(facts.awards, previous_total=3538)
+    text = facts_text(dataclasses.replace(facts, awards=awards))
+    assert "(năm trước 3.538)" in text

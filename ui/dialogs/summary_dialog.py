@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.documents import write_atomically
 from app.errors import AppError
 from app.summary import NARRATIVE_LABELS, Narrative, SummaryFacts, load_narrative, save_narrative
+from app.vntext import number_text
 from ui import messages
 from ui.dialogs.sizing import fit_to_screen
 from ui.tasks import run_in_background
@@ -45,7 +46,8 @@ def facts_text(facts: SummaryFacts) -> str:
     return (
         f"Số liệu tự động năm {facts.year}: {plan_text}; {len(facts.held_meetings)} phiên họp; "
         f"{len(facts.campaigns)} phong trào; {len(facts.examples)} điển hình; "
-        f"{awards.total} lượt khen thưởng (năm trước {awards.previous_total})."
+        f"{number_text(awards.total)} lượt khen thưởng (năm trước "
+        f"{number_text(awards.previous_total)})."
     )
 
 

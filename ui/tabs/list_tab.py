@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError
+from app.vntext import number_text
 from ui import messages
 from ui.models.record_table_model import Presorted, RecordTableModel
 from ui.models.sort_proxy import RecordFilterProxy
@@ -157,7 +158,8 @@ class RecordListTab(LoadingTab):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.total_count()
-        text = f"{total} {self.noun}" if shown == total else f"{shown} / {total} {self.noun}"
+        count, of = number_text(shown), number_text(total)
+        text = f"{of} {self.noun}" if shown == total else f"{count} / {of} {self.noun}"
         self.count_label.setText(text)
         self.empty_label.setText(self.empty_text() if shown == 0 else "")
         self.empty_label.setVisible(shown == 0)
