@@ -45,6 +45,15 @@ def test_wide_and_tall_dialogs_fit_the_screen(
     assert _fits(preview), preview.size()
     preview.close()
     assert seen == ["AwardRulesDialog", "YearCheckDialog", "RatingImportDialog"]
+    # a long line that did not wrap widened these past the screen (1017 and 922 px)
+    tab.pages.setCurrentWidget(tab.decisions_page)
+    fake_messages.dialog_handlers.append(look)
+    tab.decisions_page.add_button.click()
+    assert seen[-1] == "DecisionDialog"
+    summary = window.show_year_summary()
+    qtbot.waitUntil(lambda: "Đang đọc" not in summary.facts_label.text())
+    assert _fits(summary), summary.size()
+    summary.close()
 
 
 def test_the_window_starts_within_the_screen(qtbot: QtBot, db: object, db_path: Path) -> None:

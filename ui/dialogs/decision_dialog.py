@@ -99,6 +99,7 @@ class DecisionDialog(FormDialog):
             self.proposal_view.setColumnWidth(i, column.width)
         self.proposal_view.setMinimumHeight(220)
         self.count_label = QLabel(self)
+        self.count_label.setWordWrap(True)  # long: unwrapped it widened the dialog past 1000 px
         self.all_button = QPushButton("Chọn tất cả", self)
         self.none_button = QPushButton("Bỏ chọn", self)
         self._build_ui()

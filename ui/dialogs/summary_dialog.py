@@ -97,13 +97,13 @@ class YearSummaryDialog(QDialog):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(
-            QLabel(
-                "Các phần dưới đây do người dùng viết và được lưu cùng năm; số liệu về kế "
-                "hoạch, phiên họp, phong trào, điển hình và khen thưởng được lấy tự động.",
-                self,
-            )
+        note = QLabel(
+            "Các phần dưới đây do người dùng viết và được lưu cùng năm; số liệu về kế "
+            "hoạch, phiên họp, phong trào, điển hình và khen thưởng được lấy tự động.",
+            self,
         )
+        note.setWordWrap(True)
+        layout.addWidget(note)
         layout.addWidget(self.sections, 1)
         layout.addLayout(buttons)
 
