@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app import evaluations, meeting_votes, proposals, registrations
+from app import evaluations, meeting_votes, proposals, registrations, vntext
 from app.evaluations import EvaluationInput
 from app.proposals import ProposalInput
 from db.enums import ProposalStatus, Rating, RecipientKind
@@ -287,3 +287,47 @@ def test_the_vote_dialog_opens_on_the_vote_recorded(
     assert page.select_where(lambda r: r.id == pid)
     page.vote_button.click()
     assert opened == [recorded]
+
+
+def test_the_proposals_to_put_before_a_meeting_are_filtered_and_ticked_at_once(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
+) -> None:
+    """A year-end meeting takes hundreds of proposals (the bench data: 600): ticking them one
+    by one in an unfiltered list was the only way."""
+    from ui.dialogs.meeting_parts import ChooseProposalsDialog
+
+    staff = generate_staff(2024, per_unit=3, units=1)
+    ids = {name: _ldtt(person) for name, person in staff.people.items()}
+    first = next(iter(ids))
+    december = Meeting.get(Meeting.month == 12)
+    tab = window.meetings_tab
+    show(qtbot, window, tab)
+    qtbot.waitUntil(lambda: tab.select_where(lambda r: r.id == december.id))
+    page = tab.detail.votes
+    qtbot.waitUntil(lambda: tab.detail.meeting_id == december.id)
+    tab.detail.setCurrentWidget(page)
+    wait_loaded(qtbot, page)
+
+    def choose(dialog: ChooseProposalsDialog) -> bool:
+        shown = lambda: [  # noqa: E731
+            dialog.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(dialog.list.count())
+            if not dialog.list.item(i).isHidden()
+        ]
+        assert sorted(shown()) == sorted(ids.values())
+        dialog.filter_edit.setText(vntext.fold(first))  # typed without diacritics
+        assert shown() == [ids[first]]
+        dialog.all_button.click()
+        assert dialog.chosen() == [ids[first]] and dialog.save_button.isEnabled()
+        dialog.filter_edit.clear()
+        dialog.all_button.click()
+        assert sorted(dialog.chosen()) == sorted(ids.values())
+        dialog.none_button.click()
+        assert dialog.chosen() == [] and not dialog.save_button.isEnabled()
+        dialog.all_button.click()
+        return True
+
+    fake_messages.dialog_handlers.append(choose)
+    page.add_button.click()
+    qtbot.waitUntil(lambda: page.model.total_count() == len(ids))
+    assert fake_messages.dialog_handlers == []
