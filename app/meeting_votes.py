@@ -317,6 +317,12 @@ def preview_vote(
     return problems, (None if problems else judge(count, threshold)), threshold
 
 
+def vote_start(meeting_id: int, proposal_id: int) -> VoteCount:
+    """What the vote dialog opens with: the vote recorded (to correct it), else the defaults."""
+    vote = Vote.get_or_none((Vote.meeting == meeting_id) & (Vote.proposal == proposal_id))
+    return count_of(vote) if vote is not None else vote_defaults(meeting_id)
+
+
 def vote_defaults(meeting_id: int) -> VoteCount:
     """A count prefilled from the attendance: members, present, written votes."""
     rows = [a for a in attendance_rows(meeting_id) if a.is_member]

@@ -218,6 +218,12 @@ def admin_date(when: date, place: str | None = None) -> str:
     return f"{place}, {text}" if place else text
 
 
+def number_text(value: int, signed: bool = False) -> str:
+    """A count as Vietnamese writes it: "3.538", "-2.605"; with ``signed``, "+12" too."""
+    text = f"{value:,}".replace(",", ".")
+    return f"+{text}" if signed and value > 0 else text
+
+
 def short_date(when: date | None) -> str:
     """dd/mm/yyyy for tables."""
     return "" if when is None else f"{when.day:02d}/{when.month:02d}/{when.year}"

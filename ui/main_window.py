@@ -18,6 +18,7 @@ from app.errors import AppError
 from app.integrity import check_database
 from app.paths import Paths
 from ui import messages
+from ui.dialogs.sizing import fit_to_screen
 from ui.hub import ChangeHub
 from ui.tabs.lazy_tabs import LazyTabs
 from ui.tabs.loading import LoadingTab
@@ -163,14 +164,14 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction("&Sao lưu ngay", self)
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
         self.restore_action = QAction("&Khôi phục từ bản sao lưu…", self)
-        self.check_action = QAction("&Kiểm tra dữ liệu", self)
+        self.check_action = QAction("Kiểm tra &dữ liệu", self)
         self.trash_action = QAction("Thùng &rác…", self)
         self.audit_action = QAction("&Nhật ký thay đổi…", self)
         self.audit_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.summary_action = QAction("Báo cáo tổng &kết năm…", self)
+        self.summary_action = QAction("&Báo cáo tổng kết năm…", self)
         self.usb_action = QAction("&Xuất ra USB…", self)
         self.usb_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.quit_action = QAction("&Thoát", self)
+        self.quit_action = QAction("T&hoát", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         file_menu.addAction(self.new_db_action)
         file_menu.addAction(self.open_action)
@@ -477,8 +478,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        else:  # the first start: as large as a small office screen holds
+            fit_to_screen(self, 1280, 800)
         tab = self.settings.value("window/tab", 0)
         self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
         self.tabs.current_page()  # built now (and loaded when shown), the others when shown

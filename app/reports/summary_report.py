@@ -45,7 +45,8 @@ def _change(now: int, before: int) -> str:
         return "mới" if now else "0"
     diff = now - before
     sign = "+" if diff > 0 else ""
-    return f"{sign}{_count(diff)} ({sign}{diff / before * 100:.0f}%)".replace(".", ",", 1)
+    # the count with its thousands dot, the percent whole: "-2.605 (-74%)"
+    return f"{sign}{_count(diff)} ({sign}{diff / before * 100:.0f}%)"
 
 
 def _percent(part: int, whole: int) -> str:

@@ -78,3 +78,29 @@ def test_export_to_excel(
     assert book.sheetnames[0] == "Theo danh hiệu" and len(book.sheetnames) == 7
     monkeypatch.setattr(messages, "save_file", lambda *_a: None)
     assert page.export_xlsx() is None
+
+
+def test_thousands_take_the_vietnamese_dot_and_years_do_not(qtbot: QtBot) -> None:
+    """The bench data's page showed 2245, 3538 and -2605 where a reader expects 2.245,
+    3.538 and -2.605 (the year-end report already wrote them so)."""
+    from app.award_stats import StatTable
+    from app.vntext import number_text
+    from ui.models.stat_table_model import StatTableModel
+
+    model = StatTableModel()
+    model.set_table(
+        StatTable(
+            "Theo năm",
+            "Khen thưởng qua các năm",
+            ("Năm", "Cá nhân", "Tập thể", "Tổng số"),
+            ((2024, 3538, 0, -2605),),
+        )
+    )
+    texts = [model.index(0, c).data() for c in range(4)]
+    assert texts == ["2024", "3.538", "0", "-2.605"]
+    assert [number_text(v, signed=True) for v in (12, 0, -1668, 1053000)] == [
+        "+12",
+        "0",
+        "-1.668",
+        "+1.053.000",
+    ]

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import peewee as pw
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from db.enums import Gender, RankGroup, UnitKind
 from db.models import Person, Unit
 from tests.conftest import FakeMessages
-from tests.ui.conftest import show_directory
+from tests.ui.conftest import make_window, show_directory
 from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.unit_dialog import UnitDialog
 from ui.main_window import MainWindow
+from ui.tasks import wait_for_background
 
 
 def test_add_edit_and_delete_a_unit(
@@ -153,3 +157,42 @@ def test_cancelled_dialog_saves_nothing(
     )
     people_list.add_button.click()
     assert Person.select().count() == 1
+
+
+def test_row_buttons_wait_for_a_selected_row(qtbot: QtBot, window: MainWindow) -> None:
+    """Sửa, Xóa and Lịch sử… did nothing without a selected row while looking clickable."""
+    tab = show_directory(qtbot, window, 0)
+    row_buttons = (tab.edit_button, tab.delete_button, tab.history_button)
+    assert tab.table.selectionModel().selectedRows() == []
+    assert not any(b.isEnabled() for b in row_buttons)
+    assert tab.add_button.isEnabled() and tab.export_button.isEnabled()
+    tab.table.selectRow(0)
+    assert all(b.isEnabled() for b in row_buttons)
+    tab.search_edit.setText("khong co don vi nao nhu the")  # the selected row filtered out
+    assert tab.proxy.rowCount() == 0
+    assert not any(b.isEnabled() for b in row_buttons)
+    tab.search_edit.clear()
+    tab.table.selectRow(0)
+    tab.table.clearSelection()
+    assert not any(b.isEnabled() for b in row_buttons)
+
+
+def test_an_empty_list_says_why_and_what_to_do(qtbot: QtBot, window: MainWindow) -> None:
+    tab = show_directory(qtbot, window, 0)
+    assert tab.model.total_count() > 0 and tab.empty_label.isHidden()
+    tab.search_edit.setText("khong co don vi nao")
+    assert tab.empty_label.isVisible()
+    assert tab.empty_label.text() == "Không có đơn vị nào khớp với “khong co don vi nao”."
+    tab.search_edit.clear()
+    assert tab.empty_label.isHidden()
+
+
+def test_a_new_database_s_lists_say_how_to_start(
+    qtbot: QtBot, db: pw.SqliteDatabase, db_path: Path
+) -> None:
+    window = make_window(qtbot, db, db_path)
+    tab = show_directory(qtbot, window, 0)
+    assert tab.model.total_count() == 0 and tab.empty_label.isVisible()
+    assert tab.empty_label.text() == "Chưa có đơn vị nào. Bấm Thêm (Ctrl+N) để thêm."
+    window.close()
+    wait_for_background()

@@ -29,6 +29,20 @@ def test_tabs_menus_and_title_are_vietnamese(window: MainWindow) -> None:
     assert window.year_combo.currentText() == "2024"
 
 
+def test_each_menu_item_has_its_own_access_key(window: MainWindow) -> None:
+    """Alt+T then a letter runs the item: two items on one letter only move between them."""
+    for menu_action in window.menuBar().actions():
+        keys: dict[str, str] = {}
+        for action in menu_action.menu().actions():
+            if action.isSeparator():
+                continue
+            text = action.text()
+            assert "&" in text, text
+            key = text[text.index("&") + 1].casefold()
+            assert key not in keys, (text, keys[key])
+            keys[key] = text
+
+
 def test_each_tab_lists_the_sample_year(qtbot: QtBot, window: MainWindow) -> None:
     plan_titles = [r.title for r in window.plan_tab.visible_rows()]
     assert len(plan_titles) == 17 and plan_titles[0] == "MỤC ĐÍCH, YÊU CẦU"

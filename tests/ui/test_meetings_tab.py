@@ -153,3 +153,15 @@ def test_the_month_calendar_marks_meeting_days_and_selects_on_click(
     assert tab.selected_row().id == second.id
     tab.calendar.clicked.emit(QDate(2024, 6, 25))
     assert tab.selected_row().id == first.id
+
+
+def test_nhan_ban_and_van_ban_wait_for_a_selected_meeting(qtbot: QtBot, window: MainWindow) -> None:
+    tab = window.meetings_tab
+    show(qtbot, window, tab)
+    tab.table.clearSelection()
+    assert not tab.copy_button.isEnabled() and not tab.papers_button.isEnabled()
+    assert tab.schedule_button.isEnabled()
+    agenda = tab.detail.agenda  # and the empty detail says what to do
+    qtbot.waitUntil(lambda: agenda.empty_label.text() == "Chọn một phiên họp ở danh sách trên.")
+    tab.table.selectRow(0)
+    assert tab.copy_button.isEnabled() and tab.papers_button.isEnabled()

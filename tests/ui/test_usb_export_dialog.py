@@ -58,7 +58,7 @@ def usb(
 ) -> Iterator[UsbExportDialog]:
     monkeypatch.setattr(messages, "choose_folder", lambda *_a, **_k: stick)
     texts = [a.text() for a in filled.menuBar().actions()[0].menu().actions()]
-    assert "Báo cáo tổng &kết năm…" in texts and "&Xuất ra USB…" in texts
+    assert "&Báo cáo tổng kết năm…" in texts and "&Xuất ra USB…" in texts
     filled.usb_action.trigger()  # Tệp → Xuất ra USB…
     (dialog,) = filled.findChildren(UsbExportDialog)
     assert dialog.isVisible()

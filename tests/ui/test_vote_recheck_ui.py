@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app import evaluations, meeting_votes, proposals, registrations
+from app import evaluations, meeting_votes, proposals, registrations, vntext
 from app.evaluations import EvaluationInput
 from app.proposals import ProposalInput
 from db.enums import ProposalStatus, Rating, RecipientKind
@@ -65,6 +65,9 @@ def test_the_votes_list_flags_changes_and_the_dialog_asks_before_recording(
     tab.detail.setCurrentWidget(page)
     wait_loaded(qtbot, page)
     assert page.model.total_count() == 3
+    # nothing selected yet: the buttons acting on a proposal wait for one
+    assert not page.vote_button.isEnabled() and not page.remove_button.isEnabled()
+    assert page.add_button.isEnabled()
     model = page.model
     assert (
         model.headerData(BallotTableModel.COL_FINDINGS, Qt.Orientation.Horizontal)
@@ -218,3 +221,113 @@ def test_a_warning_appearing_while_the_dialog_is_open_is_asked_a_reason_after(
     )
     assert logged.note == "Đăng ký bổ sung"
     assert fake_messages.dialog_handlers == [] and fake_messages.shown == []
+
+
+def test_many_findings_leave_the_vote_form_whole(qtbot: QtBot, window: MainWindow) -> None:
+    """Seen on the bench data: three long warnings pushed the form out of the dialog, the spin
+    boxes crushed to a few pixels and the last warning cut off. The findings scroll instead."""
+    from app.eligibility import Finding
+    from db.enums import Severity
+
+    staff = generate_staff(2024, per_unit=1, units=1)
+    (_name, person), *_ = staff.people.items()
+    pid = _ldtt(person)
+    december = Meeting.get(Meeting.month == 12)
+    long = "Cùng thành tích này đã được đề nghị “Giấy khen của Giám đốc Sở” năm 2024 " * 3
+    findings = [
+        Finding(f"rule{i}", Severity.WARN, "Một thành tích, một lần khen", "Luật", long)
+        for i in range(6)
+    ]
+    row = meeting_votes.BallotRow(pid, "Trung tâm Dịch vụ", "LĐTT", "LDTT", S.DRAFT, "", "", "")
+    dialog = VoteDialog(
+        december.id, row, meeting_votes.vote_defaults(december.id), window, findings, "ngày 18"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shot(dialog, "vote_dialog_many_findings")
+    for field in [dialog.method_combo, *dialog.spins.values()]:  # a line of text and its frame
+        assert field.height() >= field.fontMetrics().height() + 4
+    assert dialog.height() <= 700  # fits a small office screen
+    # every finding can be read: shown whole, or scrolled to
+    label = dialog.findings_label
+    needed = label.heightForWidth(label.width())
+    assert label.height() >= needed
+
+
+def test_the_vote_dialog_opens_on_the_vote_recorded(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
+) -> None:
+    """Correcting a vote started from the attendance's numbers (zeros on a meeting without
+    one), so the recorded count had to be typed again; it now opens on the count recorded."""
+    from app.voting import VoteCount
+    from db.enums import VoteMethod
+
+    staff = generate_staff(2024, per_unit=1, units=1)
+    (_name, person), *_ = staff.people.items()
+    pid = _ldtt(person)
+    december = Meeting.get(Meeting.month == 12)
+    meeting_votes.put_before_meeting(december.id, [pid])
+    recorded = VoteCount(VoteMethod.SECRET_BALLOT, 7, 6, 1, 7, 7, 6, 2, 3, 1)
+    meeting_votes.record_vote(december.id, pid, recorded, "")
+    tab = window.meetings_tab
+    show(qtbot, window, tab)
+    qtbot.waitUntil(lambda: tab.select_where(lambda r: r.id == december.id))
+    page = tab.detail.votes
+    qtbot.waitUntil(lambda: tab.detail.meeting_id == december.id)
+    tab.detail.setCurrentWidget(page)
+    wait_loaded(qtbot, page)
+    opened: list[VoteCount] = []
+
+    def look(dialog: VoteDialog) -> bool:
+        opened.append(dialog.count())
+        return False  # Hủy
+
+    fake_messages.dialog_handlers.append(look)
+    assert page.select_where(lambda r: r.id == pid)
+    page.vote_button.click()
+    assert opened == [recorded]
+
+
+def test_the_proposals_to_put_before_a_meeting_are_filtered_and_ticked_at_once(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
+) -> None:
+    """A year-end meeting takes hundreds of proposals (the bench data: 600): ticking them one
+    by one in an unfiltered list was the only way."""
+    from ui.dialogs.meeting_parts import ChooseProposalsDialog
+
+    staff = generate_staff(2024, per_unit=3, units=1)
+    ids = {name: _ldtt(person) for name, person in staff.people.items()}
+    first = next(iter(ids))
+    december = Meeting.get(Meeting.month == 12)
+    tab = window.meetings_tab
+    show(qtbot, window, tab)
+    qtbot.waitUntil(lambda: tab.select_where(lambda r: r.id == december.id))
+    page = tab.detail.votes
+    qtbot.waitUntil(lambda: tab.detail.meeting_id == december.id)
+    tab.detail.setCurrentWidget(page)
+    wait_loaded(qtbot, page)
+
+    def choose(dialog: ChooseProposalsDialog) -> bool:
+        shown = lambda: [  # noqa: E731
+            dialog.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(dialog.list.count())
+            if not dialog.list.item(i).isHidden()
+        ]
+        assert sorted(shown()) == sorted(ids.values())
+        dialog.filter_edit.setText(vntext.fold(first))  # typed without diacritics
+        assert shown() == [ids[first]]
+        dialog.all_button.click()
+        assert dialog.chosen() == [ids[first]] and dialog.save_button.isEnabled()
+        dialog.filter_edit.clear()
+        dialog.all_button.click()
+        assert sorted(dialog.chosen()) == sorted(ids.values())
+        dialog.none_button.click()
+        assert dialog.chosen() == [] and not dialog.save_button.isEnabled()
+        dialog.all_button.click()
+        return True
+
+    fake_messages.dialog_handlers.append(choose)
+    page.add_button.click()
+    qtbot.waitUntil(lambda: page.model.total_count() == len(ids))
+    assert fake_messages.dialog_handlers == []

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import audit
+from ui.dialogs.sizing import fit_to_screen
 from ui.models.audit_table_model import AuditTableModel
 from ui.tabs.list_tab import RecordListTab
 
@@ -68,7 +69,7 @@ class AuditLogDialog(QDialog):
         for signal in (self.from_edit.dateChanged, self.to_edit.dateChanged):
             signal.connect(self._on_filter_changed)
         self.area_combo.currentIndexChanged.connect(self._on_filter_changed)
-        self.resize(1150, 650)
+        fit_to_screen(self, 1150, 650)
 
     def _load(self, _year: int | None) -> list[audit.AuditRow]:
         dated = self.period_check.isChecked()
@@ -103,4 +104,4 @@ class HistoryDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.history_list)
-        self.resize(1000, 480)
+        fit_to_screen(self, 1000, 480)

@@ -29,6 +29,7 @@ from db.enums import Severity
 from ui import messages
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.proposal_parts import StepDialog
+from ui.dialogs.sizing import fit_to_screen
 from ui.models.rule_table_model import RuleTableModel
 
 
@@ -153,7 +154,7 @@ class AwardRulesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.resize(1320, 580)
+        fit_to_screen(self, 1320, 580)
         self.date_edit.dateChanged.connect(self.reload)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.off_button.clicked.connect(lambda: self.switch(Severity.OFF))

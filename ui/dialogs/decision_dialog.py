@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app import decisions
 from app.decisions import Authority, CandidateRow, DecisionInput
 from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.sizing import fit_to_screen
 from ui.models.candidate_table_model import CandidateTableModel
 from ui.models.record_table_model import ROW_ROLE
 from ui.models.sort_proxy import RecordFilterProxy
@@ -98,6 +99,7 @@ class DecisionDialog(FormDialog):
             self.proposal_view.setColumnWidth(i, column.width)
         self.proposal_view.setMinimumHeight(220)
         self.count_label = QLabel(self)
+        self.count_label.setWordWrap(True)  # long: unwrapped it widened the dialog past 1000 px
         self.all_button = QPushButton("Chọn tất cả", self)
         self.none_button = QPushButton("Bỏ chọn", self)
         self._build_ui()
@@ -105,7 +107,7 @@ class DecisionDialog(FormDialog):
         self.candidate_model.set_checked(c.id for c in self.candidates if c.attached)
         self._connect_signals()
         self._update_count()
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)
         self.revalidate()
 
     def _build_ui(self) -> None:

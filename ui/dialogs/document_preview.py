@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.documents import AdminDocument, render_docx, render_pdf, write_atomically
 from app.errors import AppError
 from ui import messages
+from ui.dialogs.sizing import fit_to_screen
 from ui.tasks import run_in_background
 
 
@@ -69,7 +70,7 @@ class DocumentPreview(QDialog):
         self.word_button.clicked.connect(self.save_word)
         close_button.clicked.connect(self.reject)
         self._set_ready(False)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
         run_in_background(self._build, self._on_built, self._on_failed)
 
     def _build(self) -> tuple[AdminDocument, bytes]:

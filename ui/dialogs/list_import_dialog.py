@@ -27,6 +27,7 @@ from app.documents.files import write_atomically
 from app.errors import AppError
 from app.list_import import MAX_YEAR, MIN_YEAR, ImportReport, ListRow, RowStatus
 from ui import messages
+from ui.dialogs.sizing import fit_to_screen
 from ui.models.award_import_table_model import ListPreviewTableModel
 from ui.tasks import run_in_background
 
@@ -51,7 +52,7 @@ class ListImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.window_title)
         self.setModal(True)
-        self.resize(1100, 620)
+        fit_to_screen(self, 1100, 620)
         self.report: ImportReport[Any] | None = None
         self.source: Path | None = None
         self._reading = self._shown = 0  # reads started and the last one finished

@@ -9,17 +9,19 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
 from app import meeting_votes
-from app.vntext import clean, has_control_chars
+from app.vntext import clean, has_control_chars, matches
 from ui.dialogs.form_dialog import FormDialog
 
 
@@ -174,12 +176,47 @@ class ChooseProposalsDialog(FormDialog):
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: #4b5563;")
+        # a year-end meeting takes hundreds: narrow the list, then tick what shows at once
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Lọc đề nghị (tên, danh hiệu; có dấu hoặc không dấu)…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter)
+        self.all_button = QPushButton("Chọn tất cả", self)
+        self.all_button.setToolTip("Chọn mọi đề nghị đang hiện (trừ đề nghị không đủ điều kiện)")
+        self.all_button.clicked.connect(lambda: self._tick_shown(Qt.CheckState.Checked))
+        self.none_button = QPushButton("Bỏ chọn", self)
+        self.none_button.setToolTip("Bỏ chọn mọi đề nghị đang hiện")
+        self.none_button.clicked.connect(lambda: self._tick_shown(Qt.CheckState.Unchecked))
+        tools = QHBoxLayout()
+        tools.addWidget(self.filter_edit, 1)
+        tools.addWidget(self.all_button)
+        tools.addWidget(self.none_button)
+        self.form.addRow(tools)
         self.form.addRow(self.list)
         self.form.addRow(note)
         self.form.addRow(self.warnings_label)
         self.setMinimumSize(620, 460)
         self._show_warnings()
         self.revalidate()
+
+    def _filter(self, text: str) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            row = self.rows[item.data(Qt.ItemDataRole.UserRole)]
+            item.setHidden(not matches(text, row.search_key))
+
+    def _tick_shown(self, state: Qt.CheckState) -> None:
+        """Tick (or untick) every tickable proposal the filter shows, in one change."""
+        self.list.blockSignals(True)
+        try:
+            for i in range(self.list.count()):
+                item = self.list.item(i)
+                if not item.isHidden() and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                    item.setCheckState(state)
+        finally:
+            self.list.blockSignals(False)
+        self._show_warnings()
+        self.revalidate(True)
 
     def chosen(self) -> list[int]:
         out = []

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.plan_copy import PlanDraft, draft_lines
+from ui.dialogs.sizing import fit_to_screen
 
 
 class NextYearDialog(QDialog):
@@ -41,4 +42,4 @@ class NextYearDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)

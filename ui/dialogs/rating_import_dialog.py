@@ -13,6 +13,7 @@ from app.list_import import ImportReport
 from app.rating_import import ImportResult, RatingReport
 from ui import messages
 from ui.dialogs.list_import_dialog import ListImportDialog
+from ui.dialogs.sizing import fit_to_screen
 from ui.models.award_import_table_model import ListPreviewTableModel, RatingPreviewTableModel
 
 LISTED = 15  # rows named in the confirmation; the others counted
@@ -35,7 +36,7 @@ class RatingImportDialog(ListImportDialog):
     def __init__(self, year: int, parent: QWidget | None = None) -> None:
         self.imported: ImportResult | None = None
         super().__init__(year, parent)
-        self.resize(1250, 620)  # the rating's full wording and the reason both fit
+        fit_to_screen(self, 1250, 620)  # the rating's full wording and the reason both fit
 
     def make_model(self) -> ListPreviewTableModel:
         return RatingPreviewTableModel(self)

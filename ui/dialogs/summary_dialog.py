@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from app.documents import write_atomically
 from app.errors import AppError
 from app.summary import NARRATIVE_LABELS, Narrative, SummaryFacts, load_narrative, save_narrative
+from app.vntext import number_text
 from ui import messages
+from ui.dialogs.sizing import fit_to_screen
 from ui.tasks import run_in_background
 
 HINTS = {
@@ -44,7 +46,8 @@ def facts_text(facts: SummaryFacts) -> str:
     return (
         f"Số liệu tự động năm {facts.year}: {plan_text}; {len(facts.held_meetings)} phiên họp; "
         f"{len(facts.campaigns)} phong trào; {len(facts.examples)} điển hình; "
-        f"{awards.total} lượt khen thưởng (năm trước {awards.previous_total})."
+        f"{number_text(awards.total)} lượt khen thưởng (năm trước "
+        f"{number_text(awards.previous_total)})."
     )
 
 
@@ -58,7 +61,7 @@ class YearSummaryDialog(QDialog):
         self._build_ui(year)
         self._connect_signals()
         self.load_year()
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
 
     def _build_ui(self, year: int) -> None:
         self.year_spin = QSpinBox(self)
@@ -94,13 +97,13 @@ class YearSummaryDialog(QDialog):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(
-            QLabel(
-                "Các phần dưới đây do người dùng viết và được lưu cùng năm; số liệu về kế "
-                "hoạch, phiên họp, phong trào, điển hình và khen thưởng được lấy tự động.",
-                self,
-            )
+        note = QLabel(
+            "Các phần dưới đây do người dùng viết và được lưu cùng năm; số liệu về kế "
+            "hoạch, phiên họp, phong trào, điển hình và khen thưởng được lấy tự động.",
+            self,
         )
+        note.setWordWrap(True)
+        layout.addWidget(note)
         layout.addWidget(self.sections, 1)
         layout.addLayout(buttons)
 

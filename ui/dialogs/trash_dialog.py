@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 from app import trash
 from app.errors import AppError
 from ui import messages
+from ui.dialogs.sizing import fit_to_screen
 from ui.models.record_table_model import Column, RecordTableModel
 from ui.tabs.list_tab import RecordListTab
 
@@ -49,7 +50,7 @@ class TrashDialog(QDialog):
         self.purge_button.clicked.connect(self.purge_selected)
         self.empty_button.clicked.connect(self.empty_bin)
         self.items.row_activated.connect(lambda _row: self.restore_selected())
-        self.resize(900, 480)
+        fit_to_screen(self, 900, 480)
 
     def restore_selected(self) -> bool:
         row = self.items.selected_row()

@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -36,6 +38,8 @@ FIELDS = (
     ("votes_abstain", "Không ý kiến:"),
 )
 BALLOT_ONLY = {"ballots_issued", "ballots_returned", "ballots_valid"}
+WIDTH = 560
+FINDINGS_MAX_HEIGHT = 200  # more findings scroll: the form below keeps its height
 
 
 def findings_html(findings: list[Finding], on_text: str) -> str:
@@ -71,15 +75,27 @@ class VoteDialog(FormDialog):
         self.findings_label.setWordWrap(True)
         self.findings_label.setObjectName("voteFindings")
         self.findings_label.setTextFormat(Qt.TextFormat.RichText)
-        # above the form, not in it: a wrapped label in a form row gets too little height
+        # above the form, not in it, in a scroll area as tall as they need up to a limit: a
+        # wrapped label given less height than it needs crushed the form (bench data: 3 warnings)
+        self.findings_area = QScrollArea(self)
+        self.findings_area.setWidgetResizable(True)
+        self.findings_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.findings_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.findings_area.setWidget(self.findings_label)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, header)
-        layout.insertWidget(1, self.findings_label)
+        layout.insertWidget(1, self.findings_area)
         if self.findings:
             self.findings_label.setText(findings_html(self.findings, review_text))
+            scrollbar = self.findings_area.verticalScrollBar().sizeHint().width()
+            margins = layout.contentsMargins()
+            inner = WIDTH - margins.left() - margins.right() - scrollbar
+            needed = self.findings_label.heightForWidth(inner)
+            self.findings_area.setFixedHeight(min(needed + 2, FINDINGS_MAX_HEIGHT))
         else:
             self.findings_label.hide()
+            self.findings_area.hide()
         self.method_combo = QComboBox(self)
         fill_enum_combo(self.method_combo, VoteMethod)
         select_data(self.method_combo, start.method)
@@ -111,7 +127,7 @@ class VoteDialog(FormDialog):
             self.reason_edit.hide()
         self.method_combo.currentIndexChanged.connect(self._on_method_changed)
         self._on_method_changed()
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(WIDTH)
 
     def _on_method_changed(self, *_: object) -> None:
         secret = self.count().method is VoteMethod.SECRET_BALLOT

@@ -26,6 +26,7 @@ from app.eligibility import Finding
 from app.errors import AppError
 from ui import messages
 from ui.dialogs.proposal_parts import StepDialog
+from ui.dialogs.sizing import fit_to_screen
 from ui.models.finding_table_model import FindingTableModel
 from ui.models.sort_proxy import RecordFilterProxy
 from ui.tasks import run_in_background
@@ -99,7 +100,7 @@ class YearCheckDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.table.setWordWrap(True)
-        self.resize(1380, 600)
+        fit_to_screen(self, 1380, 600)
         self.run_button.clicked.connect(self.run_check)
         self.override_button.clicked.connect(self.override_selected)
         self.export_button.clicked.connect(self.export_rows)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from app.award_stats import StatTable
+from app.vntext import number_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -36,6 +37,8 @@ class StatTableModel(QAbstractTableModel):
         row = self._table.rows[index.row()]
         value = row[index.column()] if index.column() < len(row) else None
         if role == Qt.ItemDataRole.DisplayRole:
+            if isinstance(value, int) and self._table.headers[index.column()] != "Năm":
+                return number_text(value)  # "3.538"; a year stays "2024"
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

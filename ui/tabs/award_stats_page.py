@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app import award_stats
 from app.award_stats import AwardStatistics, StatTable
 from app.errors import AppError
+from app.vntext import number_text
 from ui import messages
 from ui.models.stat_table_model import StatTableModel
 from ui.tabs.loading import LoadingTab
@@ -98,11 +99,10 @@ class AwardStatsPage(LoadingTab):
             self.inner_tabs.addTab(view, table.sheet)
         self.inner_tabs.setCurrentIndex(max(current, 0))
         s = self.stats
-        change = s.total - s.previous_total
-        sign = "+" if change > 0 else ""
+        change = number_text(s.total - s.previous_total, signed=True)
         self.summary_label.setText(
-            f"Năm {s.year}: {s.total} lượt khen thưởng đã có quyết định "
-            f"(năm {s.year - 1}: {s.previous_total}; {sign}{change}). "
+            f"Năm {s.year}: {number_text(s.total)} lượt khen thưởng đã có quyết định "
+            f"(năm {s.year - 1}: {number_text(s.previous_total)}; {change}). "
             "Tính theo năm thành tích của đề nghị."
         )
         self.export_button.setEnabled(True)

@@ -41,6 +41,7 @@ class EditableList(RecordListTab):
     """A list with Thêm / Sửa / Xóa buttons, their shortcuts, and undo / redo of its changes."""
 
     status_message = Signal(str)
+    empty_hint = "Bấm Thêm (Ctrl+N) để thêm."
 
     def __init__(self, editor: RecordEditor, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -84,6 +85,7 @@ class EditableList(RecordListTab):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.history_button.clicked.connect(self.show_history)
+        self.enable_with_selection(self.edit_button, self.delete_button, self.history_button)
         self.row_activated.connect(lambda _row: self.edit_selected())
         QShortcut(QKeySequence("F2"), self.table, self.edit_selected)
         QShortcut(QKeySequence("Return"), self.table, self.edit_selected)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError
+from app.vntext import number_text
 from ui import messages
 from ui.models.record_table_model import Presorted, RecordTableModel
 from ui.models.sort_proxy import RecordFilterProxy
@@ -44,6 +45,8 @@ class RecordListTab(LoadingTab):
         self.model = model
         self.noun = noun
         self._select_after_load: Callable[[Any], bool] | None = None
+        self._row_buttons: list[QWidget] = []  # they act on the selected row
+        self.idle_text = ""  # when set, why the list is empty (e.g. nothing chosen above it)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(model)
         self._build_ui()
@@ -81,6 +84,15 @@ class RecordListTab(LoadingTab):
         self.table.horizontalHeader().setStretchLastSection(True)
         for i, column in enumerate(self.model.columns):
             self.table.setColumnWidth(i, column.width)
+        # over the empty table: why it is empty and what to do (hidden while rows show)
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("emptyListLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #666; font-style: italic;")
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty_label.hide()
+        QVBoxLayout(self.table.viewport()).addWidget(self.empty_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)
@@ -90,6 +102,20 @@ class RecordListTab(LoadingTab):
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.export_button.clicked.connect(self.export_rows)
+        # a reset or a filter drops the selection without selectionChanged
+        self.table.selectionModel().selectionChanged.connect(self._update_row_buttons)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved):
+            signal.connect(self._update_row_buttons)
+
+    def enable_with_selection(self, *buttons: QWidget) -> None:
+        """Buttons that act on the selected row: enabled only while a row is selected."""
+        self._row_buttons.extend(buttons)
+        self._update_row_buttons()
+
+    def _update_row_buttons(self, *_: object) -> None:
+        selected = self.selected_row() is not None
+        for button in self._row_buttons:
+            button.setEnabled(selected)
 
     # --- loading -------------------------------------------------------------------
     def loading_started(self) -> None:
@@ -132,8 +158,22 @@ class RecordListTab(LoadingTab):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.total_count()
-        text = f"{total} {self.noun}" if shown == total else f"{shown} / {total} {self.noun}"
+        count, of = number_text(shown), number_text(total)
+        text = f"{of} {self.noun}" if shown == total else f"{count} / {of} {self.noun}"
         self.count_label.setText(text)
+        self.empty_label.setText(self.empty_text() if shown == 0 else "")
+        self.empty_label.setVisible(shown == 0)
+
+    empty_hint = ""  # what to do about an empty list, e.g. "Bấm Thêm (Ctrl+N) để thêm."
+
+    def empty_text(self) -> str:
+        """Shown over the table when no row shows."""
+        if self.idle_text and not self.model.total_count():
+            return self.idle_text
+        query = self.search_edit.text().strip()
+        if self.model.total_count():
+            return f"Không có {self.noun} nào khớp với “{query}”." if query else ""
+        return f"Chưa có {self.noun} nào. {self.empty_hint}".strip()
 
     def visible_rows(self) -> list[Any]:
         return [

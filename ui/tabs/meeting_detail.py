@@ -61,6 +61,13 @@ class MeetingDetail(QTabWidget):
             self.attendance, "Giấy mời người này…", self.preview_invitation
         )
         self.attendance.rows_loaded.connect(self._show_quorum)
+        self.agenda.empty_hint = "Bấm Thêm nội dung… để thêm."
+        self.agenda.enable_with_selection(
+            self.remove_item_button, self.up_button, self.down_button, self.minutes_button
+        )
+        self.attendance.enable_with_selection(
+            self.present_button, self.excused_button, self.absent_button, self.invite_button
+        )
         self.votes = VotesPage(self)
         self.addTab(self.agenda, "Chương trình")
         self.addTab(self.attendance, "Điểm danh")
@@ -82,6 +89,7 @@ class MeetingDetail(QTabWidget):
         self.setEnabled(meeting_id is not None)
         self.votes.meeting_id = meeting_id
         for lst in self.lists():
+            lst.idle_text = "" if meeting_id is not None else "Chọn một phiên họp ở danh sách trên."
             lst.mark_stale()
 
     def _load_agenda(self, _year: int | None) -> list[meeting_edit.AgendaRow]:

@@ -108,6 +108,8 @@ class VotesPage(RecordListTab):
         self.add_button.clicked.connect(self.choose_proposals)
         self.remove_button.clicked.connect(self.take_off)
         self.vote_button.clicked.connect(self.record_vote)
+        self.enable_with_selection(self.remove_button, self.vote_button)
+        self.empty_hint = "Bấm Đưa đề nghị vào… để chọn đề nghị của năm."
         self.row_activated.connect(self._on_row_activated)
 
     def _load(self, _year: int | None) -> list[meeting_votes.BallotRow]:
@@ -170,7 +172,7 @@ class VotesPage(RecordListTab):
         dialog = VoteDialog(
             meeting_id,
             row,
-            meeting_votes.vote_defaults(meeting_id),
+            meeting_votes.vote_start(meeting_id, row.id),
             self,
             findings=checked.findings,
             review_text=admin_date(checked.on),

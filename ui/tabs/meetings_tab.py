@@ -94,6 +94,7 @@ class MeetingsTab(EditableList):
             self.actions_layout.addWidget(widget)
         self.schedule_button.clicked.connect(self.schedule_periodic)
         self.copy_button.clicked.connect(self.duplicate_selected)
+        self.enable_with_selection(self.copy_button, self.papers_button)
         self.detail = MeetingDetail(self)
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(True)
