@@ -18,7 +18,7 @@ from db.errors import DatabaseTooNew, ForeignDatabase
 from db.models import ALL_MODELS
 
 APPLICATION_ID = 0x54444B54  # "TDKT"
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 Step = Callable[[pw.SqliteDatabase], None]
 
@@ -122,6 +122,21 @@ def _step_11_unit_closed_on(db: pw.SqliteDatabase) -> None:
         db.execute_sql('ALTER TABLE "unit" ADD COLUMN "closed_on" DATE')
 
 
+def _step_12_history_rank_group(db: pw.SqliteDatabase) -> None:
+    """Version 12: the rank group (Nhóm đối tượng) of each unit history row, so a year's
+    statistics count a person in the group they were in that year. Rows written before it take
+    the person's current group (what every figure read until then)."""
+    columns = {
+        row[1] for row in db.execute_sql('PRAGMA table_info("person_unit_history")').fetchall()
+    }
+    if "rank_group" not in columns:
+        db.execute_sql('ALTER TABLE "person_unit_history" ADD COLUMN "rank_group" VARCHAR(32)')
+        db.execute_sql(
+            'UPDATE "person_unit_history" SET "rank_group" = (SELECT "rank_group" FROM "person"'
+            ' WHERE "person"."id" = "person_unit_history"."person_id")'
+        )
+
+
 # (version reached, step) for files older than SCHEMA_VERSION. Version 1 is the baseline.
 STEPS: list[tuple[int, Step]] = [
     (2, _step_2_trash),
@@ -130,6 +145,7 @@ STEPS: list[tuple[int, Step]] = [
     (9, _step_9_bk_tinh_rule),
     (10, _step_10_override_detail),
     (11, _step_11_unit_closed_on),
+    (12, _step_12_history_rank_group),
 ]
 
 

@@ -68,6 +68,7 @@ class PersonUnitHistory(BaseModel):
     position = pw.CharField(default="")
     date_from = pw.DateField(null=True)
     date_to = pw.DateField(null=True)
+    rank_group = EnumField(RankGroup, null=True)  # Nhóm đối tượng during the period
 
     class Meta:
         table_name = "person_unit_history"

@@ -294,9 +294,48 @@ def test_step_11_gives_units_their_closing_day(tmp_path: Path) -> None:
     db.close()
     db = open_database(path)
     result = migrations.prepare(db, path)
-    assert (result.from_version, result.to_version) == (10, 11)
+    assert (result.from_version, result.to_version) == (10, migrations.SCHEMA_VERSION)
     rows = db.execute_sql("SELECT name, active, note, closed_on FROM unit ORDER BY id").fetchall()
     assert rows == [("Phòng Một", 1, "", None), ("Phòng Hai", 0, "đã giải thể", None)]
     assert result.backup is not None
     assert sqlite3.connect(result.backup).execute("PRAGMA user_version").fetchone()[0] == 10
+    db.close()
+
+
+def test_step_12_gives_unit_history_rows_the_persons_rank_group(tmp_path: Path) -> None:
+    """A version-11 file: each unit history row takes its person's current rank group (what the
+    figures counted until then), a person without one stays without; the copy is version 11."""
+    path = tmp_path / "v11.sqlite"
+    db = open_database(path)
+    migrations.prepare(db, path, latest=11)
+    db.execute_sql('ALTER TABLE "person_unit_history" DROP COLUMN "rank_group"')  # as in v11
+    db.execute_sql(
+        "INSERT INTO unit (name, short_name, kind, position, active, note, search_key) VALUES"
+        " ('Phòng Một', 'P1', 'division', 0, 1, '', 'phong mot')"
+    )
+    db.execute_sql(
+        "INSERT INTO person (family_name, middle_name, given_name, full_name, unit_id, position,"
+        " rank_group, active, note, search_key, sort_name) VALUES"
+        " ('Lê', '', 'An', 'Lê An', 1, 'Trưởng phòng', 'division_leader', 1, '', 'le an', 'an'),"
+        " ('Hà', '', 'Bình', 'Hà Bình', 1, '', NULL, 1, '', 'ha binh', 'binh')"
+    )
+    db.execute_sql(
+        "INSERT INTO person_unit_history (person_id, unit_id, position, date_from, date_to)"
+        " VALUES (1, 1, 'Chuyên viên', NULL, '2024-05-01'),"
+        " (1, 1, 'Trưởng phòng', '2024-05-01', NULL), (2, 1, '', NULL, NULL)"
+    )
+    db.close()
+    db = open_database(path)
+    result = migrations.prepare(db, path)
+    assert (result.from_version, result.to_version) == (11, 12)
+    rows = db.execute_sql(
+        "SELECT person_id, position, date_to, rank_group FROM person_unit_history ORDER BY id"
+    ).fetchall()
+    assert rows == [
+        (1, "Chuyên viên", "2024-05-01", "division_leader"),
+        (1, "Trưởng phòng", None, "division_leader"),
+        (2, "", None, None),
+    ]
+    assert result.backup is not None
+    assert sqlite3.connect(result.backup).execute("PRAGMA user_version").fetchone()[0] == 11
     db.close()
