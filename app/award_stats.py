@@ -11,10 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from app.exports.tables import Cell, is_formula_like
-from app.people import units_in_year
+from app.people import rank_groups_in_years, units_in_year
 from app.vntext import fold, nfc, sort_key
 from db.enums import AwardFamily, AwardLevel, CommendationKind, ProposalStatus, RankGroup
-from db.models import AwardType, Person, Proposal, Unit
+from db.models import AwardType, Proposal, Unit
 
 NO_UNIT = "(Chưa xếp đơn vị)"
 NO_RANK = "Chưa phân loại"
@@ -114,20 +114,21 @@ class _Granted:
 
 
 def _granted(years: tuple[int, ...] | None = None) -> list[_Granted]:
-    ranks_of = dict(Person.select(Person.id, Person.rank_group).tuples())
     query = Proposal.select(
         Proposal.year, Proposal.award_type, Proposal.person, Proposal.unit, Proposal.kind
     ).where(Proposal.status == ProposalStatus.GRANTED)
     if years is not None:
         query = query.where(Proposal.year.in_(list(years)))
-    ranks = {r.value: r for r in RankGroup}
+    granted = list(query.tuples())
+    # the group each person was in that year (a person promoted later counts as before)
+    ranks = rank_groups_in_years(
+        (person, year) for year, _award, person, _unit, _kind in granted if person is not None
+    )
     kinds = {k.value: k for k in CommendationKind}
     out = []
-    for year, award, person, unit, kind in query.tuples():
+    for year, award, person, unit, kind in granted:
         if person is not None:
-            rank = ranks_of.get(person)
-            out.append(_Granted(year, award, True, person, ranks.get(rank) if rank else None,
-                                kinds[kind]))  # fmt: skip
+            out.append(_Granted(year, award, True, person, ranks[(person, year)], kinds[kind]))
         else:
             out.append(_Granted(year, award, False, unit, None, kinds[kind]))
     return out

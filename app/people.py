@@ -160,7 +160,11 @@ def create_person(data: PersonInput) -> Person:
         person = records.create(Person, **_person_fields(data))
         if data.unit_id is not None:
             records.create(
-                PersonUnitHistory, person=person, unit=data.unit_id, position=clean(data.position)
+                PersonUnitHistory,
+                person=person,
+                unit=data.unit_id,
+                position=clean(data.position),
+                rank_group=data.rank_group,
             )
     return person
 
@@ -174,10 +178,11 @@ def update_person(
 ) -> Person:
     """Save the person, in one transaction with their unit history: ``corrections`` (history
     row id, from, to) first (app.person_history.correct_dates); then, dated ``moved_on`` (today
-    when not given: the day it is recorded), a change of unit or of position of someone working
-    closes the current row and opens the next, marking the person as no longer working closes it (the day they
+    when not given: the day it is recorded), a change of unit, of position or of rank group
+    (Nhóm đối tượng) of someone working closes the current row and opens the next, marking the person as no longer working closes it (the day they
     left), and marking them as working again opens a new one; so the year's figures place the
-    person where they worked that year (``unit_in_year``, ``members_in_year``)."""
+    person where they worked that year (``unit_in_year``, ``members_in_year``) and count them
+    in the group they were in (``rank_groups_in_years``)."""
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise NotFound("Không tìm thấy người này; có thể đã bị xóa.")
@@ -189,9 +194,14 @@ def update_person(
         for row_id, start, end in corrections:
             person_history.correct_dates(row_id, start, end)
         old_unit, old_position, was_active = person.unit_id, person.position, person.active
+        old_rank = person.rank_group
         records.update(person, **fields)
         returning = data.active and not was_active
-        moved = data.active and (data.unit_id != old_unit or clean(data.position) != old_position)
+        moved = data.active and (
+            data.unit_id != old_unit
+            or clean(data.position) != old_position
+            or data.rank_group != old_rank
+        )
         if not (leaving or returning or moved):
             return person
         when = moved_on or date.today()
@@ -204,14 +214,15 @@ def update_person(
             .where((PersonUnitHistory.person == person) & PersonUnitHistory.date_to.is_null())
             .first()
         )
-        if current is not None:
-            records.update(current, date_to=when)
+        if current is not None:  # the group held until the change, whatever the row said
+            records.update(current, date_to=when, rank_group=old_rank)
         if data.active and data.unit_id is not None:
             records.create(
                 PersonUnitHistory,
                 person=person,
                 unit=data.unit_id,
                 position=clean(data.position),
+                rank_group=data.rank_group,
                 date_from=when,
             )
     return person
@@ -428,6 +439,55 @@ def positions_in_years(pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int]
     for pid, year in wanted:
         row = _row_of(histories.get(pid, _NO_HISTORY)[1], year)
         out[(pid, year)] = row[4] if row is not None and row[3] is not None else now.get(pid, "")
+    return out
+
+
+def rank_groups_in_years(
+    pairs: Iterable[tuple[int, int]],
+) -> dict[tuple[int, int], RankGroup | None]:
+    """The rank group (Nhóm đối tượng) each person was in during each year, for a year's
+    statistics and lists (``positions_in_years``' rule): the history row that places them in
+    that year (the rule above) when it is closed, else today's group; in one query."""
+    wanted = set(pairs)
+    ids = {pid for pid, _year in wanted}
+    query = (
+        Person.select(
+            Person.id,
+            Person.rank_group,
+            PersonUnitHistory.id,
+            PersonUnitHistory.date_from,
+            PersonUnitHistory.date_to,
+            PersonUnitHistory.rank_group,
+        )
+        .join(PersonUnitHistory, pw.JOIN.LEFT_OUTER, on=(PersonUnitHistory.person == Person.id))
+        .tuples()
+    )
+    if len(ids) <= 500:  # SQLite's limit on bound parameters
+        query = query.where(Person.id.in_(sorted(ids)))
+    groups = {g.value: g for g in RankGroup}
+    now: dict[int, RankGroup | None] = {}
+    raw: dict[int, list[tuple[int, object, object, object]]] = {}  # row id, from, to, group
+    changed: set[int] = set()  # people with a closed row: the others are in today's group
+    cursor = Person._meta.database.execute_sql(*query.sql())
+    for pid, rank, row_id, start, end, row_rank in cursor:
+        if pid not in ids:
+            continue
+        now[pid] = groups.get(rank) if rank else None
+        if row_id is not None:
+            raw.setdefault(pid, []).append((row_id, start, end, row_rank))
+            if end is not None:
+                changed.add(pid)
+    out = {pair: now.get(pair[0]) for pair in wanted}
+    # per person who changed, _Row tuples with the group in place of the position (no unit)
+    rows: dict[int, list[_Row]] = {
+        pid: [(i, 0, _as_date(f), _as_date(t), str(g or "")) for i, f, t, g in raw[pid]]
+        for pid in changed
+    }
+    for pair in wanted:
+        if pair[0] in changed:
+            row = _row_of(rows[pair[0]], pair[1])
+            if row is not None and row[3] is not None:
+                out[pair] = groups.get(row[4]) if row[4] else None
     return out
 
 

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from app import records
 from app.errors import NotFound, raise_first
 from app.vntext import short_date
+from db.enums import RankGroup
 from db.models import Person, PersonUnitHistory, Unit
 
 # A change may be recorded a little ahead (a decision signed before it takes effect), not years.
@@ -18,8 +19,8 @@ MAX_AHEAD = timedelta(days=366)
 
 @dataclass(frozen=True, slots=True)
 class HistoryRow:
-    """One period in one unit; ``date_from`` None: since before anything recorded; ``date_to``
-    None: still there."""
+    """One period in one unit, position and rank group; ``date_from`` None: since before
+    anything recorded; ``date_to`` None: still there."""
 
     id: int
     unit_id: int
@@ -27,6 +28,7 @@ class HistoryRow:
     position: str
     date_from: date | None
     date_to: date | None
+    rank_group: RankGroup | None = None
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,15 @@ def history_rows(person_id: int) -> list[HistoryRow]:
     """The person's unit history, oldest first (undated starts first, then by date, then id)."""
     units = dict(Unit.select(Unit.id, Unit.name).tuples())
     rows = [
-        HistoryRow(h.id, h.unit_id, units.get(h.unit_id, ""), h.position, h.date_from, h.date_to)
+        HistoryRow(
+            h.id,
+            h.unit_id,
+            units.get(h.unit_id, ""),
+            h.position,
+            h.date_from,
+            h.date_to,
+            h.rank_group,
+        )
         for h in PersonUnitHistory.select().where(PersonUnitHistory.person == person_id)
     ]
     return sorted(rows, key=lambda r: (r.date_from or date.min, r.id))

@@ -10,8 +10,9 @@ import peewee as pw
 import pytest
 from openpyxl import load_workbook
 
-from app import decisions
+from app import decisions, people
 from app.award_stats import award_statistics, statistic_tables, statistics_xlsx
+from db.enums import ProposalStatus, RankGroup
 from tests.award_data import AwardWorld, build_world, director_decision_input, proposal
 
 
@@ -94,3 +95,33 @@ def test_xlsx_one_sheet_per_table_numbers_stay_numbers(world: AwardWorld) -> Non
     form = book["Biểu 0603.N"]
     labels = [r[0] for r in form.iter_rows(min_row=3, values_only=True)]
     assert "- Lãnh đạo cấp sở và tương đương" in labels  # a leading dash stays text
+
+
+def test_a_person_promoted_later_counts_in_the_group_of_each_year(world: AwardWorld) -> None:
+    """An, a civil servant, is made head of division on 1 March 2025: his 2024 awards stay in
+    the staff's counts (by rank group and form 0603), his 2025 one counts among the leaders."""
+    an = world.people["an"]
+    proposal("BK_TINH", person=an, year=2024, status=ProposalStatus.GRANTED)
+    proposal("BK_TINH", person=an, year=2025, status=ProposalStatus.GRANTED)
+    data = people.person_input(an)
+    people.update_person(
+        an, replace(data, rank_group=RankGroup.DIVISION_LEADER), moved_on=date(2025, 3, 1)
+    )
+    assert people.rank_groups_in_years([(an, 2024), (an, 2025)]) == {
+        (an, 2024): RankGroup.STAFF,
+        (an, 2025): RankGroup.DIVISION_LEADER,
+    }
+
+    def form_0603(year: int) -> dict[str, int]:
+        return {r.label: r.bang_khen for r in award_statistics(year).form_0603_recipients}
+
+    leaders, staff = "- Lãnh đạo từ cấp phó trưởng phòng trở lên", "- Công chức, viên chức và "
+    before, after = form_0603(2024), form_0603(2025)
+    assert before[leaders] == 0 and before[staff + "cá nhân khác"] == 1
+    assert after[leaders] == 1 and after[staff + "cá nhân khác"] == 0
+    ranks_2024 = {r.label: r.count for r in award_statistics(2024).by_rank}
+    assert ranks_2024["Công chức, viên chức"] == 3  # LĐTT, CSTĐCS and the Bằng khen
+    assert ranks_2024["Lãnh đạo cấp phòng"] == 1  # Bình alone
+    ranks_2025 = {r.label: (r.count, r.previous) for r in award_statistics(2025).by_rank}
+    assert ranks_2025["Lãnh đạo cấp phòng"] == (1, 1)  # An in 2025; Bình the year before
+    assert ranks_2025["Công chức, viên chức"] == (0, 3)
