@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app import people, person_history
 from app.person_history import HistoryRow
+from db.enums import RankGroup
 from db.models import Person
 from tests.conftest import FakeMessages
 from tests.ui.conftest import shot, show_directory
@@ -131,10 +132,10 @@ def test_a_wrongly_dated_move_is_corrected_and_saved_with_the_person(
         dialog.history_table.selectRow(1)
         assert dialog.fix_selected_dates()
         # shown at once, both rows of the move; saved only with the person
-        texts = [[dialog.history_model.index(r, c).data() for c in range(4)] for r in range(2)]
+        texts = [[dialog.history_model.index(r, c).data() for c in range(5)] for r in range(2)]
         assert texts == [
-            [board, director.position, "—", "01/11/2024"],
-            ["Văn phòng Sở", "", "01/11/2024", "nay"],
+            [board, director.position, "Lãnh đạo cấp sở", "—", "01/11/2024"],
+            ["Văn phòng Sở", "", "", "01/11/2024", "nay"],  # saved without a group
         ]
         assert dialog.save_button.isEnabled()
         assert not dialog.form.isRowVisible(dialog.change_date_edit)
@@ -195,16 +196,64 @@ def test_leaving_is_dated_and_still_counts_in_the_years_before(
     assert director.id not in people.members_in_year(2026).get(unit, [])
 
 
+def test_a_change_of_rank_group_alone_is_dated_and_counts_from_that_date(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
+) -> None:
+    office = next(u.id for u in people.unit_rows() if u.name == "Văn phòng Sở")
+    an = people.create_person(
+        people.PersonInput(
+            "Nguyễn", "Văn", "An", position="Chuyên viên", rank_group=RankGroup.STAFF,
+            unit_id=office,
+        )
+    ).id  # fmt: skip
+    people_list = show_directory(qtbot, window, 1)
+    leader = RankGroup.DIVISION_LEADER
+
+    def promote(dialog: PersonDialog) -> bool:
+        assert not dialog.form.isRowVisible(dialog.change_date_edit)
+        dialog.rank_combo.setCurrentIndex(dialog.rank_combo.findData(leader))
+        assert dialog.form.isRowVisible(dialog.change_date_edit)  # only the group changed
+        assert dialog.change_label.text() == "Từ ngày:"
+        dialog.change_date_edit.setDate(_qdate(date.today() + timedelta(days=400)))
+        assert not dialog.save_button.isEnabled()
+        assert "quá một năm" in dialog.error_label.text()
+        dialog.rank_combo.setCurrentIndex(dialog.rank_combo.findData(RankGroup.STAFF))
+        assert not dialog.form.isRowVisible(dialog.change_date_edit)  # back as it was
+        assert dialog.save_button.isEnabled()
+        dialog.rank_combo.setCurrentIndex(dialog.rank_combo.findData(leader))
+        dialog.change_date_edit.setDate(QDate(2025, 3, 1))
+        assert dialog.save_button.isEnabled(), dialog.error_label.text()
+        shot(dialog, "person-dialog-rank")
+        return True
+
+    people_list.select_where(lambda r: r.id == an)
+    fake_messages.dialog_handlers.append(promote)  # type: ignore[arg-type]
+    people_list.edit_button.click()
+    assert not fake_messages.dialog_handlers
+    qtbot.waitUntil(lambda: Person.get_by_id(an).rank_group is leader)
+    assert _history(an) == [
+        ("Văn phòng Sở", "Chuyên viên", None, date(2025, 3, 1)),
+        ("Văn phòng Sở", "Chuyên viên", date(2025, 3, 1), None),
+    ]
+    assert [r.rank_group for r in person_history.history_rows(an)] == [RankGroup.STAFF, leader]
+    assert people.rank_groups_in_years([(an, 2024), (an, 2025)]) == {
+        (an, 2024): RankGroup.STAFF,
+        (an, 2025): leader,
+    }
+
+
 def test_the_history_model_passes_the_model_tester(qtmodeltester: Any) -> None:
     rows = [
-        HistoryRow(1, 1, "Văn phòng Sở", "Chuyên viên", None, date(2024, 3, 15)),
-        HistoryRow(2, 2, "Ban Giám đốc", "Phó Giám đốc", date(2024, 3, 15), None),
+        HistoryRow(1, 1, "Văn phòng Sở", "Chuyên viên", None, date(2024, 3, 15), RankGroup.STAFF),
+        HistoryRow(
+            2, 2, "Ban Giám đốc", "Phó Giám đốc", date(2024, 3, 15), None, RankGroup.DEPT_LEADER
+        ),
     ]
     model = UnitHistoryTableModel()
     model.set_rows(rows)
     qtmodeltester.check(model, force_py=True)
-    shown = [[model.index(r, c).data() for c in range(4)] for r in range(2)]
+    shown = [[model.index(r, c).data() for c in range(5)] for r in range(2)]
     assert shown == [
-        ["Văn phòng Sở", "Chuyên viên", "—", "15/03/2024"],
-        ["Ban Giám đốc", "Phó Giám đốc", "15/03/2024", "nay"],
+        ["Văn phòng Sở", "Chuyên viên", "Công chức, viên chức", "—", "15/03/2024"],
+        ["Ban Giám đốc", "Phó Giám đốc", "Lãnh đạo cấp sở", "15/03/2024", "nay"],
     ]

@@ -1,6 +1,6 @@
 """Add or edit a person: names stored apart, the manual sort key, unit, rank group; when the
-unit, the position or "still working" changes, the date it happened; the unit history, whose
-wrongly dated rows can be corrected (saved with the person)."""
+unit, the position, the rank group or "still working" changes, the date it happened; the unit
+history, whose wrongly dated rows can be corrected (saved with the person)."""
 
 from __future__ import annotations
 
@@ -101,7 +101,7 @@ class PersonDialog(FormDialog):
         self.change_label = QLabel(CHANGE_LABELS["move"], self)
         self.change_date_edit = _date_edit(self, self.today)
         self.change_date_edit.setToolTip(
-            "Ngày chuyển đơn vị, thay đổi chức vụ, nghỉ hoặc trở lại công tác "
+            "Ngày chuyển đơn vị, thay đổi chức vụ hoặc nhóm đối tượng, nghỉ hoặc trở lại công tác "
             "(có thể là một ngày đã qua)"
         )
         self.note_edit = QLineEdit(self)
@@ -124,7 +124,7 @@ class PersonDialog(FormDialog):
         self.history_box = self._build_history_box()
         self.history_box.setVisible(data is not None)
         if data is not None:
-            self.setMinimumWidth(640)  # room for the history's four columns
+            self.setMinimumWidth(700)  # room for the history's five columns
         if data is not None:
             self.set_input(data)
         for edit in (
@@ -137,6 +137,7 @@ class PersonDialog(FormDialog):
             edit.textChanged.connect(self.revalidate)
         self.birth_spin.valueChanged.connect(self.revalidate)
         self.unit_combo.currentIndexChanged.connect(self.revalidate)
+        self.rank_combo.currentIndexChanged.connect(self.revalidate)
         self.active_check.toggled.connect(self.revalidate)
         self.change_date_edit.dateChanged.connect(self.revalidate)
         self.hired_check.toggled.connect(self.hired_edit.setEnabled)
@@ -204,7 +205,8 @@ class PersonDialog(FormDialog):
         return True
 
     def change_kind(self) -> str | None:
-        """What the form changes that is dated: "move" (unit or position), "leave", "return"."""
+        """What the form changes that is dated: "move" (unit, position or rank group), "leave",
+        "return"."""
         before = self.original
         if before is None:
             return None
@@ -216,7 +218,8 @@ class PersonDialog(FormDialog):
         if not active:  # a former staff member's record: nothing to date
             return None
         position_changed = clean(self.position_edit.text()) != before.position
-        if self.unit_combo.currentData() != before.unit_id or position_changed:
+        rank_changed = current_enum(self.rank_combo, RankGroup) != before.rank_group
+        if self.unit_combo.currentData() != before.unit_id or position_changed or rank_changed:
             return "move"
         return None
 

@@ -105,12 +105,14 @@ def _until(value: date | None) -> str:
 
 
 class UnitHistoryTableModel(RecordTableModel[HistoryRow]):
-    """A person's units and positions, from and to (the person dialog's Quá trình công tác)."""
+    """A person's units, positions and rank groups, from and to (the person dialog's Quá trình
+    công tác)."""
 
-    COL_UNIT, COL_POSITION, COL_FROM, COL_TO = range(4)
+    COL_UNIT, COL_POSITION, COL_RANK, COL_FROM, COL_TO = range(5)
     columns = (
-        Column("Đơn vị", lambda r: r.unit_name, width=230),
-        Column("Chức vụ", lambda r: r.position, width=150),
+        Column("Đơn vị", lambda r: r.unit_name, width=190),
+        Column("Chức vụ", lambda r: r.position, width=130),
+        Column("Nhóm đối tượng", lambda r: label(r.rank_group), width=150),
         Column("Từ ngày", lambda r: date_text(r.date_from) or "—", width=85),
         Column("Đến ngày", lambda r: _until(r.date_to), width=85),
     )
