@@ -36,9 +36,10 @@ from ui.tabs.list_tab import RecordListTab
 TABLES = frozenset({"proposal", "person", "unit", "evaluation", "decision", "award_rule"})
 
 
-def _through(year: int | None) -> int:
-    """The last year of history looked at: the selected year, or the current one for all years."""
-    return year if year is not None else date.today().year
+def _through(year: int | None, today: date) -> int:
+    """The last year of history looked at: the selected year, or the window's current one for all
+    years."""
+    return year if year is not None else today.year
 
 
 def _table(model: RecordTableModel[object], parent: QWidget) -> QTableView:
@@ -136,7 +137,8 @@ class AwardHistoryPage(RecordListTab):
 
     status_message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        self.today = today
         super().__init__(
             RecipientTableModel(),
             lambda _year: award_history.recipients(),
@@ -188,7 +190,7 @@ class AwardHistoryPage(RecordListTab):
         # reads Excel and Word (openpyxl, python-docx): imported on the first click
         from ui.dialogs.rating_import_dialog import open_rating_import_dialog
 
-        result = open_rating_import_dialog(self, _through(self.year))
+        result = open_rating_import_dialog(self, _through(self.year, self.today))
         if result is not None:  # the lists reload on the change itself; this says so
             self.status_message.emit(f"Đã nhập kết quả đánh giá của {result.written} đối tượng.")
 
@@ -221,7 +223,9 @@ class AwardHistoryPage(RecordListTab):
             self.detail.show_history(None)
             return
         try:
-            history = award_history.history(row.recipient_kind, row.id, _through(self.year))
+            history = award_history.history(
+                row.recipient_kind, row.id, _through(self.year, self.today)
+            )
         except AppError:  # removed meanwhile: the list reloads and the selection goes
             history = None
         self.detail.show_history(history)
@@ -230,10 +234,11 @@ class AwardHistoryPage(RecordListTab):
 class EligiblePage(RecordListTab):
     """Đủ điều kiện đề nghị năm N+1: the whole agency, from each one's history."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        self.today = today
         super().__init__(
             EligibleTableModel(),
-            lambda year: award_history.eligible_rows(_through(year)),
+            lambda year: award_history.eligible_rows(_through(year, today)),
             tables=TABLES,
             noun="gợi ý đề nghị",
             parent=parent,
@@ -262,7 +267,7 @@ class EligiblePage(RecordListTab):
         self._update_heading()
 
     def _update_heading(self) -> None:
-        through = _through(self.year)
+        through = _through(self.year, self.today)
         self.heading.setText(
             f"Đủ điều kiện đề nghị năm {through + 1} (theo kết quả đến năm {through})"
         )
@@ -279,7 +284,7 @@ class EligiblePage(RecordListTab):
         rows = self.selected_rows()
         if not rows:
             return
-        year = _through(self.year) + 1
+        year = _through(self.year, self.today) + 1
         if not messages.confirm(
             self,
             "Lập đề nghị",
@@ -305,7 +310,7 @@ class EligiblePage(RecordListTab):
         messages.show_info(self, "Lập đề nghị", text)
 
     def export_rows(self) -> Path | None:
-        through = _through(self.year)
+        through = _through(self.year, self.today)
         path = messages.save_file(
             self,
             "Xuất danh sách đủ điều kiện đề nghị",
