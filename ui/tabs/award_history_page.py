@@ -3,8 +3,10 @@ it may be proposed for next year; and "Đủ điều kiện đề nghị năm N+
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +33,7 @@ from ui.models.award_history_table_models import (
     YearTableModel,
 )
 from ui.models.record_table_model import RecordTableModel
+from ui.tabs.fit_columns import fit_columns
 from ui.tabs.list_tab import RecordListTab
 
 TABLES = frozenset({"proposal", "person", "unit", "evaluation", "decision", "award_rule"})
@@ -42,7 +45,14 @@ def _through(year: int | None, today: date) -> int:
     return year if year is not None else today.year
 
 
-def _table(model: RecordTableModel[object], parent: QWidget) -> QTableView:
+def _fit(table: QTableView, model: RecordTableModel[Any], fixed: Collection[int]) -> None:
+    """Columns fill the table's width: those in ``fixed`` keep theirs, the text ones share the
+    rest and elide, the whole text in a tooltip (a small screen showed half the columns)."""
+    widths = [column.width for column in model.columns]
+    fit_columns(table, widths, [i for i in range(len(widths)) if i not in fixed])
+
+
+def _table(model: RecordTableModel[Any], parent: QWidget, fixed: Collection[int]) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -50,9 +60,7 @@ def _table(model: RecordTableModel[object], parent: QWidget) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(24)
-    table.horizontalHeader().setStretchLastSection(True)
-    for i, column in enumerate(model.columns):
-        table.setColumnWidth(i, column.width)
+    _fit(table, model, fixed)
     return table
 
 
@@ -71,10 +79,12 @@ class HistoryDetail(QWidget):
         )
         self.years = YearTableModel(self)
         self.suggestions = SuggestionTableModel(self)
-        self.years_table = _table(self.years, self)  # type: ignore[arg-type]
+        self.years_table = _table(
+            self.years, self, (YearTableModel.COL_YEAR, YearTableModel.COL_DISC)
+        )
         self.suggestions_label = QLabel(self)
         self.suggestions_label.setStyleSheet("font-weight: bold;")
-        self.suggestions_table = _table(self.suggestions, self)  # type: ignore[arg-type]
+        self.suggestions_table = _table(self.suggestions, self, ())
         self.note_label = QLabel(
             "Gợi ý tính từ lịch sử đã ghi nhận và các quy định đang áp dụng trong Danh mục; "
             "Hội đồng vẫn xét từng trường hợp.",
@@ -163,7 +173,8 @@ class AwardHistoryPage(RecordListTab):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([380, 900])
+        splitter.setSizes([400, 880])  # the list's share: a name and a unit read whole at 1280 px
+        _fit(self.table, self.model, (RecipientTableModel.COL_KIND,))
         layout.addWidget(splitter, 1)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.rows_loaded.connect(self._on_selection_changed)
@@ -243,6 +254,7 @@ class EligiblePage(RecordListTab):
             noun="gợi ý đề nghị",
             parent=parent,
         )
+        _fit(self.table, self.model, (EligibleTableModel.COL_KIND,))
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-weight: bold;")
         self.layout().insertWidget(0, self.heading)
