@@ -1,4 +1,4 @@
-"""Ctrl+P on the plan tab, the meetings tab and the decisions page: each its own, never two."""
+"""Ctrl+P on the plan, meetings and campaigns tabs and the decisions page: each its own, never two."""
 
 from __future__ import annotations
 
@@ -73,6 +73,14 @@ def test_ctrl_p_on_each_tab_opens_that_tabs_papers_and_nothing_else(
     assert meetings.papers_button.toolTip().endswith("(Ctrl+P)")
     assert _live_ctrl_p(window) == [meetings.papers_button]
     assert _press_ctrl_p(qtbot, window, meetings.table) == [meetings.papers_button.menu()]
+    assert fake_messages.dialogs == []
+
+    campaigns = window.campaigns_tab
+    show(qtbot, window, campaigns)
+    campaigns.table.selectRow(0)
+    assert campaigns.papers_button.toolTip().endswith("(Ctrl+P)")
+    assert _live_ctrl_p(window) == [campaigns.papers_button]  # not the registrations' Văn bản
+    assert _press_ctrl_p(qtbot, window, campaigns.table) == [campaigns.papers_button.menu()]
     assert fake_messages.dialogs == []
 
     awards = window.awards_tab
