@@ -40,3 +40,12 @@ def test_the_plan_progress_note_date_starts_at_the_windows_today(
     tab = window.plan_tab
     window.tabs.setCurrentWidget(tab)
     assert tab.detail.note_date_edit.date().toPython() == date(2024, 5, 20)
+
+
+def test_the_meetings_calendar_opens_on_the_windows_today(qtbot: QtBot, window: MainWindow) -> None:
+    _all_years(window)
+    tab = window.meetings_tab
+    window.tabs.setCurrentWidget(tab)
+    wait_loaded(qtbot, tab)
+    assert tab.calendar.selectedDate().toPython() == date(2024, 5, 20)
+    assert (tab.calendar.yearShown(), tab.calendar.monthShown()) == (2024, 5)

@@ -105,6 +105,8 @@ class MeetingsTab(EditableList):
         self.detail = MeetingDetail(self)
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(True)
+        # the window's today, not the computer's, shown and selected until a day is clicked
+        self.calendar.setSelectedDate(QDate(self.today.year, self.today.month, self.today.day))
         self.calendar.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
