@@ -114,10 +114,10 @@ class CouncilMemberRow:
 
 def validate_person(data: PersonInput) -> dict[str, str]:
     problems: dict[str, str] = {}
-    if not clean(data.given_name):
-        problems["given_name"] = "Chưa nhập tên."
     if not clean(data.family_name) and not clean(data.manual_sort_key):
         problems["family_name"] = "Chưa nhập họ."
+    if not clean(data.given_name):
+        problems["given_name"] = "Chưa nhập tên."
     for name in ("family_name", "middle_name", "given_name", "manual_sort_key", "position", "note"):
         value = getattr(data, name) or ""
         if has_control_chars(value):

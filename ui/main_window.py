@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         def directory() -> QWidget:
             from ui.tabs.directory_tab import DirectoryTab
 
-            return DirectoryTab(self)
+            return DirectoryTab(self.today, self)
 
         return [
             (PLAN, plan),
@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
     def show_audit_log(self) -> AuditLogDialog:
         from ui.dialogs.audit_dialog import AuditLogDialog
 
-        dialog = AuditLogDialog(date.today(), self)
+        dialog = AuditLogDialog(self.today, self)
         dialog.show()
         return dialog
 

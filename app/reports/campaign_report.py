@@ -205,7 +205,7 @@ def registrations_document(year: int, campaign_id: int | None = None) -> AdminDo
             (
                 str(i),
                 r.name,
-                r.position if not r.is_unit else "Tập thể",
+                r.position,  # a unit holds no position: empty (units have no parent to name)
                 r.unit_name if not r.is_unit else "",
                 r.award_name,
                 short_date(r.registered_on) if r.registered_on else "",

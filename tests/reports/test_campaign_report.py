@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,7 @@ from app.vntext import split_name
 from db.enums import Cadence, CampaignKind, ExampleKind
 from db.models import AwardType, Campaign, Unit
 
+SHOTS = os.environ.get("TDKT_SCREENSHOTS")  # a folder: save the PDFs there to look at
 SECURITY = "Phong trào thi đua “Toàn dân bảo vệ an ninh Tổ quốc năm 2024”"
 
 
@@ -216,3 +218,17 @@ def test_campaign_papers_from_the_command_line(
     err = capsys.readouterr().err
     assert "--campaign" in err and "--year" in err and "--period" in err and "Quý IV/2024" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_collective_row_of_the_registration_list_has_no_position(security: int) -> None:
+    """A unit holds no Chức vụ: the cell stays empty instead of repeating “Tập thể”."""
+    pdf = render_pdf(campaign_report.registrations_document(2024))
+    if SHOTS:
+        (Path(SHOTS) / "registrations.pdf").write_bytes(pdf)
+    text = _text(pdf)
+    for unit, award in (
+        ("Văn phòng Sở", "Tập thể lao động xuất sắc"),
+        ("Ban Giám đốc", "Tập thể lao động tiên tiến"),
+    ):
+        assert re.search(rf"\d {unit} {award} 20/01/2024", text), text
+    assert "Tập thể Tập thể" not in text

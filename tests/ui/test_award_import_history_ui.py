@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -184,7 +185,7 @@ def test_the_history_page_shows_a_persons_years_and_next_years_suggestions(
     qtbot: QtBot, staff: dict[str, int]
 ) -> None:
     _history_data(staff)
-    page = AwardHistoryPage()
+    page = AwardHistoryPage(date(2024, 5, 20))
     qtbot.addWidget(page)
     page.resize(1200, 650)
     page.set_year(2024)
@@ -222,7 +223,7 @@ def test_the_agency_wide_list_loads_for_the_year_and_exports(
     qtbot: QtBot, staff: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _history_data(staff)
-    page = EligiblePage()
+    page = EligiblePage(date(2024, 5, 20))
     qtbot.addWidget(page)
     page.resize(1200, 500)
     page.set_year(2024)
@@ -295,7 +296,7 @@ def test_drafts_for_next_year_from_the_selected_suggestions(
     qtbot: QtBot, staff: dict[str, int], fake_messages: FakeMessages
 ) -> None:
     _history_data(staff)
-    page = EligiblePage()
+    page = EligiblePage(date(2024, 5, 20))
     qtbot.addWidget(page)
     page.set_year(2024)
     page.show()
@@ -385,7 +386,7 @@ def test_the_years_result_is_recorded_from_the_history_page(
     from ui.dialogs.form_dialog import select_data
 
     _history_data(staff)
-    page = AwardHistoryPage()
+    page = AwardHistoryPage(date(2024, 5, 20))
     qtbot.addWidget(page)
     page.resize(1200, 650)
     page.set_year(2024)

@@ -31,7 +31,7 @@ def world(sample_db: pw.SqliteDatabase) -> AwardWorld:
 
 @pytest.fixture
 def page(qtbot: QtBot, world: AwardWorld) -> Iterator[AwardStatsPage]:
-    widget = AwardStatsPage()
+    widget = AwardStatsPage(date(2024, 5, 20))
     qtbot.addWidget(widget)
     stop = records.subscribe(widget.on_data_changed)
     widget.set_year(2024)

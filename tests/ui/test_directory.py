@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from db.enums import Gender, RankGroup, UnitKind
 from db.models import Person, Unit
 from tests.conftest import FakeMessages
-from tests.ui.conftest import make_window, show_directory
+from tests.ui.conftest import make_window, shot, show_directory
+from ui.dialogs.form_dialog import ERROR_STYLE, HINT_STYLE
 from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.unit_dialog import UnitDialog
 from ui.main_window import MainWindow
@@ -196,3 +197,29 @@ def test_a_new_database_s_lists_say_how_to_start(
     assert tab.empty_label.text() == "Chưa có đơn vị nào. Bấm Thêm (Ctrl+N) để thêm."
     window.close()
     wait_for_background()
+
+
+def test_a_new_person_form_says_from_the_start_what_is_missing(
+    qtbot: QtBot, window: MainWindow, fake_messages: FakeMessages
+) -> None:
+    """Lưu is disabled on an empty form: the reason is there at once, in grey until one types."""
+    people_list = show_directory(qtbot, window, 1)
+    seen: list[tuple[str, str, bool]] = []
+
+    def look(dialog: PersonDialog) -> bool:
+        label = dialog.error_label
+        seen.append((label.text(), label.styleSheet(), dialog.save_button.isEnabled()))
+        shot(dialog, "person-new-untouched")
+        dialog.given_edit.setText("Ha")
+        seen.append((label.text(), label.styleSheet(), dialog.save_button.isEnabled()))
+        shot(dialog, "person-new-typed")
+        return False
+
+    fake_messages.dialog_handlers.append(look)
+    people_list.add_button.click()
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    (untouched, untouched_style, enabled), (typed, typed_style, still_enabled) = seen
+    assert not enabled and not still_enabled
+    assert untouched == "Chưa nhập họ.\nChưa nhập tên."
+    assert untouched_style == HINT_STYLE  # not a reproach before anything was typed
+    assert typed == "Chưa nhập họ." and typed_style == ERROR_STYLE

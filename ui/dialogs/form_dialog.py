@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+ERROR_STYLE = "color: #b00020;"  # the form's problems once the user began editing
+HINT_STYLE = "color: #4b5563;"  # the same, before: what is still to fill in, not a reproach
+
 
 class FormDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -24,7 +27,7 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.error_label = QLabel(self)
         self.error_label.setObjectName("formError")
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(HINT_STYLE)
         self.error_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -42,12 +45,15 @@ class FormDialog(QDialog):
         return {}
 
     def revalidate(self, *changed: Any) -> None:
-        """Called with the new value by the fields' signals; messages appear once editing began."""
+        """Called with the new value by the fields' signals. What is missing or wrong is said from
+        the start, so a disabled Lưu never goes unexplained: in grey while the form is untouched
+        (nothing was done wrong yet), in red once editing began."""
         if changed:
             self._edited = True
         problems = self.problems()
-        shown = problems if getattr(self, "_edited", False) else {}
-        self.error_label.setText("\n".join(shown.values()))
+        edited = getattr(self, "_edited", False)
+        self.error_label.setText("\n".join(problems.values()))
+        self.error_label.setStyleSheet(ERROR_STYLE if edited else HINT_STYLE)
         self.save_button.setEnabled(not problems)
 
     def accept(self) -> None:

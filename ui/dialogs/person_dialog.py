@@ -95,7 +95,7 @@ class PersonDialog(FormDialog):
         self.hired_edit = QDateEdit(self)
         self.hired_edit.setDisplayFormat("dd/MM/yyyy")
         self.hired_edit.setCalendarPopup(True)
-        self.hired_edit.setDate(QDate.currentDate())
+        self.hired_edit.setDate(_qdate(self.today))
         self.active_check = QCheckBox("Đang công tác", self)
         self.active_check.setChecked(True)
         self.change_label = QLabel(CHANGE_LABELS["move"], self)

@@ -12,7 +12,7 @@ class RecipientTableModel(RecordTableModel[RecipientRow]):
     COL_NAME, COL_KIND, COL_UNIT = range(3)
     columns = (
         Column("Cá nhân / tập thể", lambda r: r.name, sort=lambda r: name_sort(r.sort), width=170),
-        Column("Đối tượng", lambda r: label(r.recipient_kind), width=65),
+        Column("Đối tượng", lambda r: label(r.recipient_kind), width=80),
         Column("Đơn vị", lambda r: r.unit_name, sort=lambda r: text_sort(r.unit_name), width=130),
     )
 
@@ -25,12 +25,12 @@ class YearTableModel(RecordTableModel[YearRecord]):
     COL_YEAR, COL_RATING, COL_TITLES, COL_FORMS, COL_DECISIONS, COL_INITIATIVE, COL_DISC = range(7)
     columns = (
         Column("Năm", lambda r: str(r.year), sort=lambda r: r.year, width=55, align_right=True),
-        Column("Xếp loại", lambda r: label(r.rating), width=230),
-        Column("Danh hiệu thi đua", lambda r: r.titles_text, width=300),
+        Column("Xếp loại", lambda r: label(r.rating), width=190),
+        Column("Danh hiệu thi đua", lambda r: r.titles_text, width=260),
         Column("Hình thức khen thưởng", lambda r: r.forms_text, width=200),
-        Column("Quyết định", lambda r: r.decisions_text, width=240),
+        Column("Quyết định", lambda r: r.decisions_text, width=220),
         Column("Sáng kiến, đề tài", lambda r: r.initiative, width=200),
-        Column("Kỷ luật", _discipline, width=120),
+        Column("Kỷ luật", _discipline, width=80),
     )
 
 
@@ -48,7 +48,7 @@ class EligibleTableModel(RecordTableModel[EligibleRow]):
     COL_NAME, COL_KIND, COL_UNIT, COL_AWARD, COL_BASIS, COL_CONDITION, COL_LEGAL = range(7)
     columns = (
         Column("Cá nhân / tập thể", lambda r: r.name, sort=lambda r: name_sort(r.sort), width=190),
-        Column("Đối tượng", lambda r: label(r.recipient_kind), width=70),
+        Column("Đối tượng", lambda r: label(r.recipient_kind), width=80),
         Column("Đơn vị", lambda r: r.unit_name, sort=lambda r: text_sort(r.unit_name), width=150),
         Column(
             "Có thể đề nghị", lambda r: r.award_name, sort=lambda r: r.award_position, width=190

@@ -3,8 +3,10 @@ it may be proposed for next year; and "Đủ điều kiện đề nghị năm N+
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,17 +33,26 @@ from ui.models.award_history_table_models import (
     YearTableModel,
 )
 from ui.models.record_table_model import RecordTableModel
+from ui.tabs.fit_columns import fit_columns
 from ui.tabs.list_tab import RecordListTab
 
 TABLES = frozenset({"proposal", "person", "unit", "evaluation", "decision", "award_rule"})
 
 
-def _through(year: int | None) -> int:
-    """The last year of history looked at: the selected year, or the current one for all years."""
-    return year if year is not None else date.today().year
+def _through(year: int | None, today: date) -> int:
+    """The last year of history looked at: the selected year, or the window's current one for all
+    years."""
+    return year if year is not None else today.year
 
 
-def _table(model: RecordTableModel[object], parent: QWidget) -> QTableView:
+def _fit(table: QTableView, model: RecordTableModel[Any], fixed: Collection[int]) -> None:
+    """Columns fill the table's width: those in ``fixed`` keep theirs, the text ones share the
+    rest and elide, the whole text in a tooltip (a small screen showed half the columns)."""
+    widths = [column.width for column in model.columns]
+    fit_columns(table, widths, [i for i in range(len(widths)) if i not in fixed])
+
+
+def _table(model: RecordTableModel[Any], parent: QWidget, fixed: Collection[int]) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -49,9 +60,7 @@ def _table(model: RecordTableModel[object], parent: QWidget) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(24)
-    table.horizontalHeader().setStretchLastSection(True)
-    for i, column in enumerate(model.columns):
-        table.setColumnWidth(i, column.width)
+    _fit(table, model, fixed)
     return table
 
 
@@ -70,10 +79,12 @@ class HistoryDetail(QWidget):
         )
         self.years = YearTableModel(self)
         self.suggestions = SuggestionTableModel(self)
-        self.years_table = _table(self.years, self)  # type: ignore[arg-type]
+        self.years_table = _table(
+            self.years, self, (YearTableModel.COL_YEAR, YearTableModel.COL_DISC)
+        )
         self.suggestions_label = QLabel(self)
         self.suggestions_label.setStyleSheet("font-weight: bold;")
-        self.suggestions_table = _table(self.suggestions, self)  # type: ignore[arg-type]
+        self.suggestions_table = _table(self.suggestions, self, ())
         self.note_label = QLabel(
             "Gợi ý tính từ lịch sử đã ghi nhận và các quy định đang áp dụng trong Danh mục; "
             "Hội đồng vẫn xét từng trường hợp.",
@@ -136,7 +147,8 @@ class AwardHistoryPage(RecordListTab):
 
     status_message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        self.today = today
         super().__init__(
             RecipientTableModel(),
             lambda _year: award_history.recipients(),
@@ -161,7 +173,8 @@ class AwardHistoryPage(RecordListTab):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([380, 900])
+        splitter.setSizes([400, 880])  # the list's share: a name and a unit read whole at 1280 px
+        _fit(self.table, self.model, (RecipientTableModel.COL_KIND,))
         layout.addWidget(splitter, 1)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.rows_loaded.connect(self._on_selection_changed)
@@ -188,7 +201,7 @@ class AwardHistoryPage(RecordListTab):
         # reads Excel and Word (openpyxl, python-docx): imported on the first click
         from ui.dialogs.rating_import_dialog import open_rating_import_dialog
 
-        result = open_rating_import_dialog(self, _through(self.year))
+        result = open_rating_import_dialog(self, _through(self.year, self.today))
         if result is not None:  # the lists reload on the change itself; this says so
             self.status_message.emit(f"Đã nhập kết quả đánh giá của {result.written} đối tượng.")
 
@@ -221,7 +234,9 @@ class AwardHistoryPage(RecordListTab):
             self.detail.show_history(None)
             return
         try:
-            history = award_history.history(row.recipient_kind, row.id, _through(self.year))
+            history = award_history.history(
+                row.recipient_kind, row.id, _through(self.year, self.today)
+            )
         except AppError:  # removed meanwhile: the list reloads and the selection goes
             history = None
         self.detail.show_history(history)
@@ -230,14 +245,16 @@ class AwardHistoryPage(RecordListTab):
 class EligiblePage(RecordListTab):
     """Đủ điều kiện đề nghị năm N+1: the whole agency, from each one's history."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        self.today = today
         super().__init__(
             EligibleTableModel(),
-            lambda year: award_history.eligible_rows(_through(year)),
+            lambda year: award_history.eligible_rows(_through(year, today)),
             tables=TABLES,
             noun="gợi ý đề nghị",
             parent=parent,
         )
+        _fit(self.table, self.model, (EligibleTableModel.COL_KIND,))
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-weight: bold;")
         self.layout().insertWidget(0, self.heading)
@@ -262,7 +279,7 @@ class EligiblePage(RecordListTab):
         self._update_heading()
 
     def _update_heading(self) -> None:
-        through = _through(self.year)
+        through = _through(self.year, self.today)
         self.heading.setText(
             f"Đủ điều kiện đề nghị năm {through + 1} (theo kết quả đến năm {through})"
         )
@@ -279,7 +296,7 @@ class EligiblePage(RecordListTab):
         rows = self.selected_rows()
         if not rows:
             return
-        year = _through(self.year) + 1
+        year = _through(self.year, self.today) + 1
         if not messages.confirm(
             self,
             "Lập đề nghị",
@@ -305,7 +322,7 @@ class EligiblePage(RecordListTab):
         messages.show_info(self, "Lập đề nghị", text)
 
     def export_rows(self) -> Path | None:
-        through = _through(self.year)
+        through = _through(self.year, self.today)
         path = messages.save_file(
             self,
             "Xuất danh sách đủ điều kiện đề nghị",

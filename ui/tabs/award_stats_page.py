@@ -4,6 +4,7 @@ to Excel with one sheet per table."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +29,17 @@ from ui.models.stat_table_model import StatTableModel
 from ui.tabs.loading import LoadingTab
 
 
-def _load(year: int | None) -> tuple[AwardStatistics, list[StatTable]]:
-    from datetime import date
-
-    stats = award_stats.award_statistics(year or date.today().year)
+def _load(year: int | None, today: date) -> tuple[AwardStatistics, list[StatTable]]:
+    """The selected year's statistics; for all years, those of the window's current year."""
+    stats = award_stats.award_statistics(year or today.year)
     return stats, award_stats.statistic_tables(stats)
 
 
 class AwardStatsPage(LoadingTab):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        self.today = today
         super().__init__(
-            _load,
+            lambda year: _load(year, today),
             tables=frozenset({"proposal", "decision", "person", "unit", "award_type"}),
             parent=parent,
         )

@@ -192,17 +192,17 @@ class AwardsTab(EditableList):
     def _make_stats_page(self) -> QWidget:
         from ui.tabs.award_stats_page import AwardStatsPage
 
-        return AwardStatsPage()
+        return AwardStatsPage(self.today)
 
     def _make_history_page(self) -> QWidget:
         from ui.tabs.award_history_page import AwardHistoryPage
 
-        return AwardHistoryPage()
+        return AwardHistoryPage(self.today)
 
     def _make_eligible_page(self) -> QWidget:
         from ui.tabs.award_history_page import EligiblePage
 
-        page = EligiblePage()
+        page = EligiblePage(self.today)
         page.row_activated.connect(self._open_history)
         return page
 

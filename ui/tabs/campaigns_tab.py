@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMetaMethod, Qt, Signal
-from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSplitter, QToolButton, QWidget
 
 from app import campaigns, people, plan, registrations, trash
@@ -95,7 +95,11 @@ class CampaignsTab(EditableList):
         )
         self.papers_button = QToolButton(self)
         self.papers_button.setText("Văn bản")
+        self.papers_button.setToolTip(
+            "Văn bản của phong trào đang chọn: xem trước, in, lưu PDF hoặc Word (Ctrl+P)"
+        )
         self.papers_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.papers_button.setShortcut(QKeySequence("Ctrl+P"))  # as on the meetings tab
         menu = QMenu(self.papers_button)
         self.paper_actions: dict[str, QAction] = {}
         for kind, label, _slug in PAPERS:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -86,8 +86,11 @@ class DecisionsPage(EditableList):
         )
         self.papers_button = QToolButton(self)
         self.papers_button.setText("Văn bản")
-        self.papers_button.setToolTip("Xem trước, in, lưu PDF hoặc Word")
+        self.papers_button.setToolTip("Xem trước, in, lưu PDF hoặc Word (Ctrl+P)")
         self.papers_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Ctrl+P opens the menu (several papers, none the obvious one); live only while the page
+        # is in front, as a button's shortcut is only while the button is shown.
+        self.papers_button.setShortcut(QKeySequence("Ctrl+P"))
         menu = QMenu(self.papers_button)
         self.paper_actions: dict[str, QAction] = {}
         for kind, label, _slug in PAPERS:

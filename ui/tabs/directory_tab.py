@@ -113,8 +113,9 @@ class CouncilEditor:
 class DirectoryTab(QWidget):
     status_message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.today = today or date.today()
         unit_model = UnitTableModel()
         self.units_list = EditableList(
             UnitEditor(unit_model.rows),
@@ -195,7 +196,7 @@ class DirectoryTab(QWidget):
         return True
 
     def edit_title_threshold(self) -> bool:
-        dialog = TitleThresholdDialog(date.today(), self)
+        dialog = TitleThresholdDialog(self.today, self)
         if not messages.run_dialog(dialog):
             return False
         try:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QMenu,
@@ -82,7 +82,14 @@ class MeetingsTab(EditableList):
         self.copy_button.setToolTip("Sao phiên họp đang chọn làm điểm khởi đầu cho phiên họp sau")
         self.papers_button = QToolButton(self)
         self.papers_button.setText("Văn bản")
+        self.papers_button.setToolTip(
+            "Giấy mời, biên bản… của phiên họp đang chọn: xem trước, in, lưu PDF hoặc Word (Ctrl+P)"
+        )
         self.papers_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Ctrl+P opens the menu, as on the plan tab it opens the plan's preview: a meeting has
+        # several papers and none is the obvious one. A button's shortcut is live only while the
+        # button is shown and enabled, so only on the tab in front, with a meeting selected.
+        self.papers_button.setShortcut(QKeySequence("Ctrl+P"))
         menu = QMenu(self.papers_button)
         self.paper_actions: dict[str, QAction] = {}
         for kind, label, _slug in PAPERS:
@@ -98,6 +105,8 @@ class MeetingsTab(EditableList):
         self.detail = MeetingDetail(self)
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(True)
+        # the window's today, not the computer's, shown and selected until a day is clicked
+        self.calendar.setSelectedDate(QDate(self.today.year, self.today.month, self.today.day))
         self.calendar.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)

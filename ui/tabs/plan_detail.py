@@ -32,7 +32,7 @@ def _escape(text: str) -> str:
 class PlanItemDetail(QWidget):
     note_added = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.row: PlanItemRow | None = None
         self.summary_label = QLabel(self)
@@ -60,7 +60,7 @@ class PlanItemDetail(QWidget):
         self.add_note_button.clicked.connect(self.add_note)
         self.note_edit.returnPressed.connect(self.add_note)
         self.delete_note_button.clicked.connect(self.delete_note)
-        self.show_row(None, date.today())
+        self.show_row(None, today)
 
     def show_row(self, row: PlanItemRow | None, today: date) -> None:
         self.row = row

@@ -137,7 +137,7 @@ class PlanTab(LoadingTab):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for column, width in enumerate(PlanTreeModel.WIDTHS):
             self.tree.setColumnWidth(column, width)
-        self.detail = PlanItemDetail(self)
+        self.detail = PlanItemDetail(self.today, self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.detail)
