@@ -1,8 +1,8 @@
 """Undoable changes of a list of records (QUndoStack): an edit or a creation, read back from the
 audit log (app/undo.py), and a delete into the recycle bin.
 
-As in ui/plan_commands.py, an action is carried out once before its command is pushed, so the
-command's first redo() is skipped; a refused undo or redo (AppError) reports the error and
+An action is carried out once before its command is pushed (here and in ui/plan_commands.py,
+whose commands derive from ListCommand), so the command's first redo() is skipped; a refused undo or redo (AppError) reports the error and
 makes the command obsolete (the stack drops it).
 """
 

@@ -6,46 +6,17 @@ never reaches the stack; the command's first redo() is then skipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtGui import QUndoCommand
-
 from app import plan_edit
-from app.errors import AppError
 from app.plan_edit import ItemInput, ItemSnapshot, Place, PlanHeader
+from ui.list_commands import ErrorSink, ListCommand
 
-ErrorSink = Callable[[AppError], None]
 
+class _PlanCommand(ListCommand):
+    """Carried out once before it is pushed; refused undo/redo reported (ui/list_commands.py)."""
 
-class _PlanCommand(QUndoCommand):
     def __init__(self, text: str, on_error: ErrorSink) -> None:
-        super().__init__(text)
-        self.on_error = on_error
-        self._first = True
+        super().__init__(text, None, on_error)
         self.item_id: int | None = None  # the item to select after redo/undo
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._guard(self.apply)
-
-    def undo(self) -> None:
-        self._guard(self.revert)
-
-    def _guard(self, action: Callable[[], Any]) -> None:
-        try:
-            action()
-        except AppError as error:
-            self.setObsolete(True)
-            self.on_error(error)
-
-    def apply(self) -> None:
-        """Do the action again (redo after an undo)."""
-
-    def revert(self) -> None:
-        """Undo the action."""
 
 
 class AddItemCommand(_PlanCommand):
