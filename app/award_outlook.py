@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.catalog import RuleRow, rules_in_force
-from app.people import members_in_year
+from app.membership import members_in_year
 from db.enums import AwardFamily, CommendationKind, Discipline, ProposalStatus, Rating, Severity
 from db.models import AwardType, Evaluation, Proposal
 
@@ -312,7 +312,7 @@ def unit_suggestions(
 
 def unit_members(year: int, unit_ids: Iterable[int] | None = None) -> dict[int, Members]:
     """Per unit: the results of the year (titles granted, discipline) of the people who were
-    in it during that year (app.people.members_in_year), not of today's staff."""
+    in it during that year (app.membership.members_in_year), not of today's staff."""
     staff = members_in_year(year, unit_ids)
     all_ids = [p for ids in staff.values() for p in ids]
     titles: dict[int, set[str]] = defaultdict(set)

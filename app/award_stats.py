@@ -2,7 +2,7 @@
 collective, by rank group, by year (against the previous year), and the counts of Circular
 02/2023/TT-BNV form 0603.N (awards at ministry and province level). A year is the year the
 achievement was proposed for (Proposal.year); only granted proposals count. A person's award
-counts for the unit the person was in during that year (app.people.units_in_year), not the
+counts for the unit the person was in during that year (app.membership.units_in_year), not the
 unit they are in today."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from app.exports.tables import Cell, is_formula_like
-from app.people import rank_groups_in_years, units_in_year
+from app.membership import rank_groups_in_years, units_in_year
 from app.vntext import fold, nfc, sort_key
 from db.enums import AwardFamily, AwardLevel, CommendationKind, ProposalStatus, RankGroup
 from db.models import AwardType, Proposal, Unit

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 import peewee as pw
 
-from app import people
+from app import membership
 from app.bulk import collector_paused
 from app.vntext import fold
 from db.enums import CommendationKind, ProposalStatus, RecipientKind
@@ -86,7 +86,7 @@ def proposal_rows(year: int | None) -> list[ProposalRow]:
     # Raw values for the lookups too: Peewee's tuples() took 8 ms for the 3,000 people, this 3.
     units = {uid: (name, _fold_name(name)) for uid, name in _raw(Unit.select(Unit.id, Unit.name))}
     no_unit = ("", "")
-    steady, unit_in, hired_in = people.units_by_year()
+    steady, unit_in, hired_in = membership.units_by_year()
     names = {
         pid: (name, sort, _fold_name(name))
         for pid, name, sort in _raw(Person.select(Person.id, Person.full_name, Person.sort_name))

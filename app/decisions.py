@@ -12,7 +12,7 @@ import peewee as pw
 
 from app import records, trash
 from app.errors import InUse, NotFound, ValidationError, raise_first
-from app.people import units_in_years
+from app.membership import units_in_years
 from app.proposals import transition
 from app.vntext import admin_date, clean, fold, fold_many, short_date
 from db.enums import AwardLevel, ProposalStatus, RecipientKind

@@ -13,7 +13,7 @@ from datetime import date
 import peewee as pw
 
 from app.catalog import RuleRow
-from app.people import members_in_year
+from app.membership import members_in_year
 from app.vntext import clean, fold
 from db.enums import AwardFamily, CommendationKind, Discipline, ProposalStatus, Rating
 from db.models import AwardType, DossierItem, Evaluation, Person, Proposal, Registration

@@ -15,7 +15,7 @@ from app import records, trash
 from app.catalog import rules_in_force
 from app.catalog_data import DOSSIER_TEMPLATES
 from app.errors import NotFound, ValidationError, raise_first
-from app.people import unit_in_year
+from app.membership import unit_in_year
 from app.vntext import clean, has_control_chars
 from db.enums import (
     AwardFamily,

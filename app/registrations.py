@@ -13,7 +13,8 @@ import peewee as pw
 
 from app import records, trash
 from app.errors import NotFound, ValidationError, raise_first
-from app.people import members_in_year, open_in_year, positions_in_years, units_in_year
+from app.membership import members_in_year, positions_in_years, units_in_year
+from app.people import open_in_year
 from app.vntext import fold, has_control_chars
 from db.enums import AwardFamily, RecipientKind, UnitKind
 from db.models import AwardType, Campaign, Person, Registration, Unit
@@ -339,7 +340,7 @@ def registering_units(year: int | None = None) -> list[tuple[int, str]]:
 
 def unit_people(year: int, unit_id: int) -> tuple[int | None, list[SheetPerson]]:
     """The unit's registered title for the year and its active people with theirs: the
-    people who are in the unit during that year (app.people.members_in_year)."""
+    people who are in the unit during that year (app.membership.members_in_year)."""
     regs = list(Registration.select().where(Registration.year == year))
     unit_award = next((r.award_type_id for r in regs if r.unit_id == unit_id), None)
     by_person: dict[int, int] = {}

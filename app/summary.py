@@ -313,7 +313,7 @@ def award_tables(year: int) -> AwardTables:
 
     The figures are the awards tab's statistics (app/award_stats.py), so the summary and the
     Thống kê page never disagree; a person's award counts for the unit the person was in during
-    ``year`` (app.people.units_in_year), not the one they are in today.
+    ``year`` (app.membership.units_in_year), not the one they are in today.
     """
     from app.award_stats import award_statistics
 

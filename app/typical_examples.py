@@ -8,7 +8,7 @@ import peewee as pw
 
 from app import records, trash
 from app.errors import NotFound, raise_first
-from app.people import units_in_years
+from app.membership import units_in_years
 from app.vntext import clean, fold, has_control_chars
 from db.enums import ExampleKind
 from db.models import Campaign, Person, TypicalExample, Unit

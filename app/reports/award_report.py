@@ -23,7 +23,7 @@ from app.documents import (
 )
 from app.documents.layout import MOTTO, NATIONAL_TITLE
 from app.errors import NotFound
-from app.people import positions_in_years, units_in_year, units_in_years
+from app.membership import positions_in_years, units_in_year, units_in_years
 from app.reports.meeting_report import COUNCIL
 from app.reports.plan_report import BLANK, NO_AGENCY, place_date
 from app.vntext import admin_date, clean, fold, name_sort_key, roman, short_date

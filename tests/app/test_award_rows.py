@@ -10,7 +10,7 @@ from datetime import date
 import peewee as pw
 import pytest
 
-from app import awards, people, proposals
+from app import awards, membership, people, proposals
 from app.proposals import ProposalInput
 from app.vntext import fold
 from db.enums import RecipientKind
@@ -34,7 +34,7 @@ def expected_rows(year: int | None) -> list[tuple[object, ...]]:
         if p.person_id is not None:
             person = p.person
             kind, name, sort = RecipientKind.INDIVIDUAL, person.full_name, person.sort_name
-            home = people.unit_in_year(person.id, p.year)  # the unit of the proposal's year
+            home = membership.unit_in_year(person.id, p.year)  # the unit of the proposal's year
             unit_name = Unit.get_by_id(home).name if home is not None else ""
         else:
             kind, name = RecipientKind.COLLECTIVE, p.unit.name

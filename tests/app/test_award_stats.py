@@ -10,7 +10,7 @@ import peewee as pw
 import pytest
 from openpyxl import load_workbook
 
-from app import decisions, people
+from app import decisions, membership, people
 from app.award_stats import award_statistics, statistic_tables, statistics_xlsx
 from db.enums import ProposalStatus, RankGroup
 from tests.award_data import AwardWorld, build_world, director_decision_input, proposal
@@ -107,7 +107,7 @@ def test_a_person_promoted_later_counts_in_the_group_of_each_year(world: AwardWo
     people.update_person(
         an, replace(data, rank_group=RankGroup.DIVISION_LEADER), moved_on=date(2025, 3, 1)
     )
-    assert people.rank_groups_in_years([(an, 2024), (an, 2025)]) == {
+    assert membership.rank_groups_in_years([(an, 2024), (an, 2025)]) == {
         (an, 2024): RankGroup.STAFF,
         (an, 2025): RankGroup.DIVISION_LEADER,
     }

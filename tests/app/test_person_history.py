@@ -12,7 +12,7 @@ import docx
 import peewee as pw
 import pytest
 
-from app import decisions, eligibility, people, person_history, proposals
+from app import decisions, eligibility, membership, people, person_history, proposals
 from app.documents import render_docx
 from app.errors import ValidationError
 from app.proposals import ProposalInput
@@ -52,9 +52,9 @@ def test_a_move_recorded_with_an_earlier_date_counts_from_that_date(
     person = _person("Hoa", a)
     _save(person, date(2024, 3, 1), unit_id=b)  # recorded today, it happened in March 2024
     assert _history(person) == [(a, None, date(2024, 3, 1)), (b, date(2024, 3, 1), None)]
-    assert [people.unit_in_year(person, y) for y in (2023, 2024, 2025)] == [a, b, b]
-    assert person in people.members_in_year(2024)[b]
-    assert person in people.members_in_year(2023)[a]
+    assert [membership.unit_in_year(person, y) for y in (2023, 2024, 2025)] == [a, b, b]
+    assert person in membership.members_in_year(2024)[b]
+    assert person in membership.members_in_year(2023)[a]
 
 
 def test_a_change_date_before_the_previous_move_or_far_ahead_is_refused(
@@ -80,14 +80,14 @@ def test_a_person_who_left_in_mid_2025_is_a_member_in_2024_not_in_2026(
     stayer = _person("Cúc", a)
     _save(leaver, date(2025, 6, 30), active=False)
     assert _history(leaver) == [(a, None, date(2025, 6, 30))]  # the day they left, dated
-    assert people.members_in_year(2024) == {a: [leaver, stayer]}
-    assert people.members_in_year(2025) == {a: [leaver, stayer]}  # worked there that year
-    assert people.members_in_year(2026) == {a: [stayer]}
-    assert people.members_in_year(2026, active_only=False) == {a: [leaver, stayer]}
+    assert membership.members_in_year(2024) == {a: [leaver, stayer]}
+    assert membership.members_in_year(2025) == {a: [leaver, stayer]}  # worked there that year
+    assert membership.members_in_year(2026) == {a: [stayer]}
+    assert membership.members_in_year(2026, active_only=False) == {a: [leaver, stayer]}
     # marked inactive before leaving was dated: unknown when, so left out of every year
     undated = _person("Đào", a)
     Person.update(active=False).where(Person.id == undated).execute()
-    assert undated not in people.members_in_year(2024)[a]
+    assert undated not in membership.members_in_year(2024)[a]
 
 
 def test_leaving_and_coming_back_are_dated(units: dict[str, int]) -> None:
@@ -100,20 +100,20 @@ def test_leaving_and_coming_back_are_dated(units: dict[str, int]) -> None:
         _save(person, date(2025, 1, 1), active=True)
     _save(person, date(2026, 2, 1), active=True)
     assert _history(person) == [(a, None, date(2025, 6, 30)), (a, date(2026, 2, 1), None)]
-    assert person in people.members_in_year(2026)[a]
+    assert person in membership.members_in_year(2026)[a]
 
 
 def test_correcting_a_moves_date_changes_the_year_it_counts_in(units: dict[str, int]) -> None:
     a, b = units["A"], units["B"]
     person = _person("Sen", a)
     _save(person, date(2025, 3, 1), unit_id=b)
-    assert people.unit_in_year(person, 2024) == a
+    assert membership.unit_in_year(person, 2024) == a
     first, second = person_history.history_rows(person)
     person_history.correct_dates(second.id, date(2024, 11, 1), None)
     # the move is one date: the row before ends where this one now begins
     assert _history(person) == [(a, None, date(2024, 11, 1)), (b, date(2024, 11, 1), None)]
-    assert people.unit_in_year(person, 2024) == b
-    assert person in people.members_in_year(2024)[b]
+    assert membership.unit_in_year(person, 2024) == b
+    assert person in membership.members_in_year(2024)[b]
     changed = {
         (e.row_id, e.field, e.old_value, e.new_value)
         for e in AuditLog.select().where(
@@ -158,7 +158,7 @@ def test_the_position_of_the_year_is_kept_and_printed(sample_db: pw.SqliteDataba
     unit = Person.get_by_id(an).unit_id
     assert [p.position for p in unit_people(2024, unit)[1] if p.id == an] == [then]
     assert [p.position for p in unit_people(2025, unit)[1] if p.id == an] == ["Phó Chánh Văn phòng"]
-    assert people.positions_in_years([(an, 2024), (an, 2025)]) == {
+    assert membership.positions_in_years([(an, 2024), (an, 2025)]) == {
         (an, 2024): then,
         (an, 2025): "Phó Chánh Văn phòng",
     }

@@ -12,7 +12,7 @@ import docx
 import peewee as pw
 import pytest
 
-from app import award_outlook, decisions, eligibility, people, proposals, records
+from app import award_outlook, decisions, eligibility, membership, people, proposals, records
 from app.award_stats import award_statistics
 from app.documents import render_docx
 from app.proposals import ProposalInput
@@ -56,10 +56,10 @@ def test_a_move_counts_from_the_year_it_is_dated_in(units: dict[str, int]) -> No
     _move(on_new_year, b, date(2025, 1, 1))
     left = _person("Bốn", a)
     _move(left, None, date(2025, 6, 30))  # left every unit mid-year
-    assert [people.unit_in_year(moved, y) for y in YEARS] == [a, a, a, b, b, b]
-    assert [people.unit_in_year(twice, y) for y in YEARS] == [a, a, a, c, c, c]
-    assert [people.unit_in_year(on_new_year, y) for y in YEARS] == [a, a, a, b, b, b]
-    assert [people.unit_in_year(left, y) for y in YEARS] == [a, a, a, a, None, None]
+    assert [membership.unit_in_year(moved, y) for y in YEARS] == [a, a, a, b, b, b]
+    assert [membership.unit_in_year(twice, y) for y in YEARS] == [a, a, a, c, c, c]
+    assert [membership.unit_in_year(on_new_year, y) for y in YEARS] == [a, a, a, b, b, b]
+    assert [membership.unit_in_year(left, y) for y in YEARS] == [a, a, a, a, None, None]
 
 
 def test_without_dates_the_current_unit_answers(units: dict[str, int]) -> None:
@@ -74,9 +74,9 @@ def test_without_dates_the_current_unit_answers(units: dict[str, int]) -> None:
     joined = _person("Bảy", None)
     records.create(PersonUnitHistory, person=joined, unit=b, date_from=date(2026, 2, 1))
     Person.update(unit=b).where(Person.id == joined).execute()
-    assert {people.unit_in_year(undated, y) for y in YEARS} == {b}
-    assert {people.unit_in_year(no_history, y) for y in YEARS} == {a}
-    assert {people.unit_in_year(joined, y) for y in YEARS} == {b}  # before joining: today's
+    assert {membership.unit_in_year(undated, y) for y in YEARS} == {b}
+    assert {membership.unit_in_year(no_history, y) for y in YEARS} == {a}
+    assert {membership.unit_in_year(joined, y) for y in YEARS} == {b}  # before joining: today's
 
 
 def test_bulk_and_single_answers_agree(units: dict[str, int]) -> None:
@@ -88,19 +88,19 @@ def test_bulk_and_single_answers_agree(units: dict[str, int]) -> None:
     _move(ids[3], b, date(2025, 2, 1))
     _move(ids[3], a, date(2026, 2, 1))
     ids.append(_person("Sáu", None))
-    single = {(p, y): people.unit_in_year(p, y) for p in ids for y in YEARS}
+    single = {(p, y): membership.unit_in_year(p, y) for p in ids for y in YEARS}
     assert len(set(single.values())) == 4  # A, B, C and none: the cases differ
     for y in YEARS:
-        bulk = people.units_in_year(y)
+        bulk = membership.units_in_year(y)
         assert {p: bulk[p] for p in ids} == {p: single[(p, y)] for p in ids}
-        assert people.units_in_year(y, ids[:3]) == {p: single[(p, y)] for p in ids[:3]}
+        assert membership.units_in_year(y, ids[:3]) == {p: single[(p, y)] for p in ids[:3]}
         many = ids + list(range(10**6, 10**6 + 600))  # past SQLite's parameter limit
-        assert people.units_in_year(y, many) == {p: single[(p, y)] for p in ids}
-    assert people.units_in_years(single) == single
-    members = people.members_in_year(2024)
+        assert membership.units_in_year(y, many) == {p: single[(p, y)] for p in ids}
+    assert membership.units_in_years(single) == single
+    members = membership.members_in_year(2024)
     assert members == {a: [ids[1], ids[3], ids[4]], b: [ids[0]]}
-    assert people.members_in_year(2026, [b]) == {b: [ids[0]]}
-    assert people.members_in_year(2024, [c]) == {}
+    assert membership.members_in_year(2026, [b]) == {b: [ids[0]]}
+    assert membership.members_in_year(2024, [c]) == {}
 
 
 def test_before_their_hiring_a_person_is_in_no_unit(units: dict[str, int]) -> None:
@@ -115,13 +115,13 @@ def test_before_their_hiring_a_person_is_in_no_unit(units: dict[str, int]) -> No
     ).id
     _move(moved, b, date(2025, 7, 1))
     always = _person("Mười", a)  # no hiring date: in A every year, as before
-    assert [people.unit_in_year(hired, y) for y in YEARS] == [None, None, None, a, a, a]
-    assert [people.unit_in_year(moved, y) for y in YEARS] == [None, a, a, b, b, b]
-    assert {people.unit_in_year(always, y) for y in YEARS} == {a}
+    assert [membership.unit_in_year(hired, y) for y in YEARS] == [None, None, None, a, a, a]
+    assert [membership.unit_in_year(moved, y) for y in YEARS] == [None, a, a, b, b, b]
+    assert {membership.unit_in_year(always, y) for y in YEARS} == {a}
     ids = [hired, moved, always]
-    single = {(p, y): people.unit_in_year(p, y) for p in ids for y in YEARS}
-    assert people.units_in_years(single) == single
-    steady, unit_in, hired_in = people.units_by_year()
+    single = {(p, y): membership.unit_in_year(p, y) for p in ids for y in YEARS}
+    assert membership.units_in_years(single) == single
+    steady, unit_in, hired_in = membership.units_by_year()
     assert hired_in == {hired: 2025}  # the steady ones hired on a recorded date
     for (p, y), unit in single.items():
         in_bulk = unit_in(p, y) if p not in steady else steady[p]
@@ -129,10 +129,10 @@ def test_before_their_hiring_a_person_is_in_no_unit(units: dict[str, int]) -> No
             in_bulk = None
         assert in_bulk == unit
     for y in YEARS:
-        assert people.units_in_year(y, ids) == {p: single[(p, y)] for p in ids}
-    assert people.members_in_year(2024) == {a: [moved, always]}
-    assert people.members_in_year(2025) == {a: [hired, always], b: [moved]}
-    assert people.members_in_year(2022, [a]) == {a: [always]}
+        assert membership.units_in_year(y, ids) == {p: single[(p, y)] for p in ids}
+    assert membership.members_in_year(2024) == {a: [moved, always]}
+    assert membership.members_in_year(2025) == {a: [hired, always], b: [moved]}
+    assert membership.members_in_year(2022, [a]) == {a: [always]}
 
 
 # --- statistics, summary, decision list, unit list ------------------------------------------
@@ -276,5 +276,5 @@ def test_a_move_without_a_date_is_dated_the_day_it_is_recorded(units: dict[str, 
         (units["A"], None, today),
         (units["B"], today, None),
     ]
-    assert people.unit_in_year(person, today.year - 1) == units["A"]
-    assert people.unit_in_year(person, today.year) == units["B"]
+    assert membership.unit_in_year(person, today.year - 1) == units["A"]
+    assert membership.unit_in_year(person, today.year) == units["B"]

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
-from app import people, person_history
+from app import membership, people, person_history
 from app.person_history import HistoryRow
 from db.enums import RankGroup
 from db.models import Person
@@ -73,8 +73,8 @@ def test_a_move_is_dated_in_the_dialog_and_counts_from_that_date(
         (board, position, None, date(2024, 3, 15)),
         ("Văn phòng Sở", position, date(2024, 3, 15), None),
     ]
-    assert people.unit_in_year(director.id, 2023) == director.unit_id
-    assert people.unit_in_year(director.id, 2024) == Person.get_by_id(director.id).unit_id
+    assert membership.unit_in_year(director.id, 2023) == director.unit_id
+    assert membership.unit_in_year(director.id, 2024) == Person.get_by_id(director.id).unit_id
 
     def earlier_than_the_last_move(dialog: PersonDialog) -> bool:
         dialog.position_edit.setText("Giám đốc Sở (kiêm)")  # a change of position is dated too
@@ -96,7 +96,7 @@ def test_a_move_is_dated_in_the_dialog_and_counts_from_that_date(
         date(2025, 1, 2),
         None,
     )
-    assert people.positions_in_years([(director.id, 2024), (director.id, 2025)]) == {
+    assert membership.positions_in_years([(director.id, 2024), (director.id, 2025)]) == {
         (director.id, 2024): position,
         (director.id, 2025): "Giám đốc Sở (kiêm)",
     }
@@ -115,7 +115,7 @@ def test_a_wrongly_dated_move_is_corrected_and_saved_with_the_person(
         people.PersonInput(data.family_name, data.middle_name, data.given_name, unit_id=office),
         moved_on=date(2025, 3, 1),
     )
-    assert people.unit_in_year(director.id, 2024) == director.unit_id
+    assert membership.unit_in_year(director.id, 2024) == director.unit_id
 
     def correct(dates: HistoryDatesDialog) -> bool:
         assert dates.row.unit_name == "Văn phòng Sở"
@@ -142,7 +142,7 @@ def test_a_wrongly_dated_move_is_corrected_and_saved_with_the_person(
         return False  # Hủy
 
     _edit_director(qtbot, people_list, fake_messages, open_and_cancel, correct)
-    assert people.unit_in_year(director.id, 2024) == director.unit_id  # nothing saved
+    assert membership.unit_in_year(director.id, 2024) == director.unit_id  # nothing saved
 
     def correct_and_save(dialog: PersonDialog) -> bool:
         dialog.history_table.selectRow(1)
@@ -152,7 +152,7 @@ def test_a_wrongly_dated_move_is_corrected_and_saved_with_the_person(
         return True
 
     _edit_director(qtbot, people_list, fake_messages, correct_and_save, correct)
-    assert people.unit_in_year(director.id, 2024) == office
+    assert membership.unit_in_year(director.id, 2024) == office
     assert [(r[2], r[3]) for r in _history(director.id)] == [
         (None, date(2024, 11, 1)),
         (date(2024, 11, 1), None),
@@ -192,8 +192,8 @@ def test_leaving_is_dated_and_still_counts_in_the_years_before(
     _edit_director(qtbot, people_list, fake_messages, correct_a_former_staff_record)
     qtbot.waitUntil(lambda: Person.get_by_id(director.id).unit.name == "Văn phòng Sở")
     assert _history(director.id) == left
-    assert director.id in people.members_in_year(2024)[unit]
-    assert director.id not in people.members_in_year(2026).get(unit, [])
+    assert director.id in membership.members_in_year(2024)[unit]
+    assert director.id not in membership.members_in_year(2026).get(unit, [])
 
 
 def test_a_change_of_rank_group_alone_is_dated_and_counts_from_that_date(
@@ -236,7 +236,7 @@ def test_a_change_of_rank_group_alone_is_dated_and_counts_from_that_date(
         ("Văn phòng Sở", "Chuyên viên", date(2025, 3, 1), None),
     ]
     assert [r.rank_group for r in person_history.history_rows(an)] == [RankGroup.STAFF, leader]
-    assert people.rank_groups_in_years([(an, 2024), (an, 2025)]) == {
+    assert membership.rank_groups_in_years([(an, 2024), (an, 2025)]) == {
         (an, 2024): RankGroup.STAFF,
         (an, 2025): leader,
     }
