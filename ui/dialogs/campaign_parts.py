@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QWidget,
 )
 
@@ -26,6 +25,7 @@ from app.typical_examples import ExampleInput
 from db.enums import ExampleKind
 from ui.dialogs.campaign_dialog import date_edit, picked, text_box
 from ui.dialogs.form_dialog import FormDialog, current_enum, fill_enum_combo, select_data
+from ui.models.sheet_table_model import SheetTableModel, TitleDelegate
 
 PERSON, UNIT, MODEL = "person", "unit", "model"
 
@@ -147,10 +147,19 @@ class UnitSheetDialog(FormDialog):
         self.date_edit = date_edit(self, None, date(year, 1, 15))
         self.all_combo = QComboBox(self)
         _fill_titles(self.all_combo, self.individual, empty="— Chọn để áp dụng cho mọi người —")
-        self.people_table = QTableWidget(0, 3, self)
-        self.people_table.setHorizontalHeaderLabels(["Họ và tên", "Chức vụ", "Danh hiệu đăng ký"])
+        self.people_model = SheetTableModel(self.individual, self)
+        self.people_table = QTableView(self)
+        self.people_table.setModel(self.people_model)
+        self.people_table.setItemDelegateForColumn(
+            SheetTableModel.COL_TITLE, TitleDelegate(self.individual, self.people_table)
+        )
         self.people_table.verticalHeader().setVisible(False)
-        self.people_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.people_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.CurrentChanged
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         header = self.people_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.people_table.setColumnWidth(1, 160)
@@ -164,7 +173,7 @@ class UnitSheetDialog(FormDialog):
         self.form.addRow("Áp dụng cho tất cả:", self.all_combo)
         self.form.addRow(self.people_table)
         self.form.addRow(self.hint_label)
-        self.person_combos: dict[int, QComboBox] = {}
+        self.people_model.dataChanged.connect(lambda *_: self.revalidate(True))
         self.unit_combo.currentIndexChanged.connect(self._load_unit)
         self.all_combo.activated.connect(self._apply_to_all)
         self.unit_title_combo.currentIndexChanged.connect(self.revalidate)
@@ -173,23 +182,13 @@ class UnitSheetDialog(FormDialog):
 
     def _load_unit(self, *changed: object) -> None:
         unit_id = self.unit_combo.currentData()
-        self.people_table.setRowCount(0)
-        self.person_combos = {}
         if unit_id is None:
+            self.people_model.set_people([])
             self.revalidate(*changed)
             return
         unit_award, staff = self.load_people(self.year, unit_id)
         select_data(self.unit_title_combo, unit_award)
-        self.people_table.setRowCount(len(staff))
-        for i, person in enumerate(staff):
-            self.people_table.setItem(i, 0, QTableWidgetItem(person.full_name))
-            self.people_table.setItem(i, 1, QTableWidgetItem(person.position))
-            combo = QComboBox(self.people_table)
-            _fill_titles(combo, self.individual, empty="— Không đăng ký —")
-            select_data(combo, person.award_id)
-            combo.currentIndexChanged.connect(self.revalidate)
-            self.people_table.setCellWidget(i, 2, combo)
-            self.person_combos[person.id] = combo
+        self.people_model.set_people(staff)
         self.hint_label.setText(
             f"{len(staff)} người đang công tác tại đơn vị. Danh hiệu đã đăng ký được giữ nguyên, "
             "không đăng ký trùng."
@@ -202,8 +201,7 @@ class UnitSheetDialog(FormDialog):
         award = self.all_combo.currentData()
         if award is None:
             return
-        for combo in self.person_combos.values():
-            select_data(combo, award)
+        self.people_model.set_all(award)
         self.revalidate(True)
 
     def sheet(self) -> UnitSheet:
@@ -212,7 +210,7 @@ class UnitSheetDialog(FormDialog):
             year=self.year,
             unit_id=self.unit_combo.currentData() or 0,
             unit_award_id=self.unit_title_combo.currentData(),
-            person_awards={pid: combo.currentData() for pid, combo in self.person_combos.items()},
+            person_awards=self.people_model.awards(),
             registered_on=date(d.year(), d.month(), d.day()),
             campaign_id=self.campaign_id,
         )
