@@ -14,7 +14,9 @@ from ui.dialogs.list_import_dialog import ListImportDialog
 from ui.models.award_import_table_model import ImportPreviewTableModel, ListPreviewTableModel
 
 
-class AwardImportDialog(ListImportDialog):
+class AwardList:
+    """Proposal lists, imported as draft proposals."""
+
     window_title = "Nhập danh sách đề nghị khen thưởng"
     choose_title = "Chọn danh sách đề nghị"
     choose_tip = "Mở danh sách đề nghị của đơn vị (Excel .xlsx hoặc Word .docx)"
@@ -27,12 +29,8 @@ class AwardImportDialog(ListImportDialog):
     )
     confirm_prompt = "Chọn một dòng “Cần xác nhận” để chỉ rõ cá nhân, tập thể được đề nghị."
 
-    def __init__(self, year: int, parent: QWidget | None = None) -> None:
-        self.imported_ids: list[int] = []
-        super().__init__(year, parent)
-
-    def make_model(self) -> ListPreviewTableModel:
-        return ImportPreviewTableModel(self)
+    def make_model(self, parent: QWidget) -> ListPreviewTableModel:
+        return ImportPreviewTableModel(parent)
 
     def read(self, path: Path, year: int) -> ImportReport[Any]:
         return award_import.read_file(path, year)
@@ -49,12 +47,21 @@ class AwardImportDialog(ListImportDialog):
     def commit(self, report: ImportReport[Any]) -> list[int]:
         return award_import.commit(report)
 
+    def ask_before_writing(self, parent: QWidget, report: ImportReport[Any]) -> bool:
+        return True
+
     def done_text(self, report: ImportReport[Any], result: Any) -> str:
-        self.imported_ids = list(result)
-        return (
-            f"Đã nhập {len(self.imported_ids)} đề nghị từ tệp “{report.source_name}” "
-            "(trạng thái Dự thảo)."
-        )
+        return f"Đã nhập {len(result)} đề nghị từ tệp “{report.source_name}” (trạng thái Dự thảo)."
+
+
+class AwardImportDialog(ListImportDialog):
+    def __init__(self, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(AwardList(), year, parent)
+
+    @property
+    def imported_ids(self) -> list[int]:
+        """The proposals imported (empty until the list is)."""
+        return list(self.written or [])
 
 
 def open_import_dialog(parent: QWidget, year: int) -> list[int]:

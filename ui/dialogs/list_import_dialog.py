@@ -1,11 +1,11 @@
 """The dialog every list import shares: choose an Excel or Word file, see every row checked,
 confirm the loose name matches, then import the whole list (or nothing); save the template and
-the check report. Subclasses say what the list is (proposals, yearly ratings) and write it."""
+the check report. A ``ListKind`` says what the list is (proposals, yearly ratings) and writes it."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QItemSelection
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,43 +34,76 @@ from ui.tasks import run_in_background
 FILE_FILTER = "Excel hoặc Word (*.xlsx *.docx);;Bảng tính Excel (*.xlsx);;Văn bản Word (*.docx)"
 
 
+class ListKind(Protocol):
+    """What one kind of list (proposals, yearly ratings) brings to the dialog: its words, its
+    preview model, and the app/ calls that read, template, report and write it."""
+
+    window_title: str
+    choose_title: str  # the file dialog's title
+    choose_tip: str
+    template_tip: str
+    template_name: str  # the template's suggested file name
+    year_tip: str
+    idle_text: str  # before a file is chosen
+    confirm_prompt: str  # while rows wait for a confirmation
+
+    def make_model(self, parent: QWidget) -> ListPreviewTableModel: ...
+
+    def read(self, path: Path, year: int) -> ImportReport[Any]:
+        """Read and check the file (on a worker thread: no widgets)."""
+        ...
+
+    def template_bytes(self) -> bytes: ...
+
+    def report_bytes(self, report: ImportReport[Any]) -> bytes: ...
+
+    def ready_text(self, report: ImportReport[Any]) -> str:
+        """The summary's end when every row may be imported."""
+        ...
+
+    def ask_before_writing(self, parent: QWidget, report: ImportReport[Any]) -> bool:
+        """On the GUI thread before writing: False when the operator stepped back."""
+        ...
+
+    def commit(self, report: ImportReport[Any]) -> Any:
+        """Write the whole list or nothing (raising AppError to refuse). Runs on a worker
+        thread: app/ calls only, no widgets."""
+        ...
+
+    def done_text(self, report: ImportReport[Any], result: Any) -> str:
+        """What was imported, said once ``commit`` returned ``result``."""
+        ...
+
+
 class ListImportDialog(QDialog):
-    """Subclasses set the texts below and implement ``make_model``, ``read``, ``template_bytes``,
-    ``report_bytes``, ``ready_text``, ``commit`` and ``done_text`` (and ``ask_before_writing``
-    when the operator must agree to something first)."""
+    """The dialog of one kind of list (``ListKind``); ``written`` holds what ``commit``
+    returned once the list is imported."""
 
-    window_title = ""
-    choose_title = ""  # the file dialog's title
-    choose_tip = ""
-    template_tip = ""
-    template_name = ""  # the template's suggested file name
-    year_tip = ""
-    idle_text = ""  # before a file is chosen
-    confirm_prompt = ""  # while rows wait for a confirmation
-
-    def __init__(self, year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: ListKind, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.window_title)
+        self.kind = kind
+        self.written: Any = None  # what kind.commit returned
+        self.setWindowTitle(self.kind.window_title)
         self.setModal(True)
         fit_to_screen(self, 1100, 620)
         self.report: ImportReport[Any] | None = None
         self.source: Path | None = None
         self._reading = self._shown = 0  # reads started and the last one finished
         self._writing = False  # the list is being written on a worker thread
-        self.model = self.make_model()
+        self.model = self.kind.make_model(self)
         self._build_ui(year)
         self._connect_signals()
         self._update_state()
 
     def _build_ui(self, year: int) -> None:
         self.choose_button = QPushButton("Chọn tệp…", self)
-        self.choose_button.setToolTip(self.choose_tip)
+        self.choose_button.setToolTip(self.kind.choose_tip)
         self.template_button = QPushButton("Tải mẫu Excel…", self)
-        self.template_button.setToolTip(self.template_tip)
+        self.template_button.setToolTip(self.kind.template_tip)
         self.year_spin = QSpinBox(self)
         self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
         self.year_spin.setValue(year)
-        self.year_spin.setToolTip(self.year_tip)
+        self.year_spin.setToolTip(self.kind.year_tip)
         self.file_label = QLabel("Chưa chọn tệp.", self)
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
@@ -143,40 +176,9 @@ class ListImportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Open, self, self.choose_file)
 
-    # --- what subclasses provide ---------------------------------------------------
-    def make_model(self) -> ListPreviewTableModel:
-        raise NotImplementedError
-
-    def read(self, path: Path, year: int) -> ImportReport[Any]:
-        """Read and check the file (on a worker thread: no widgets)."""
-        raise NotImplementedError
-
-    def template_bytes(self) -> bytes:
-        raise NotImplementedError
-
-    def report_bytes(self, report: ImportReport[Any]) -> bytes:
-        raise NotImplementedError
-
-    def ready_text(self, report: ImportReport[Any]) -> str:
-        """The summary's end when every row may be imported."""
-        raise NotImplementedError
-
-    def ask_before_writing(self, report: ImportReport[Any]) -> bool:
-        """On the GUI thread before writing: False when the operator stepped back."""
-        return True
-
-    def commit(self, report: ImportReport[Any]) -> Any:
-        """Write the whole list or nothing (raising AppError to refuse). Runs on a worker
-        thread: app/ calls only, no widgets."""
-        raise NotImplementedError
-
-    def done_text(self, report: ImportReport[Any], result: Any) -> str:
-        """Back on the GUI thread after ``commit``: keep the result, say what was imported."""
-        raise NotImplementedError
-
     # --- reading ------------------------------------------------------------------
     def choose_file(self) -> None:
-        path = messages.open_file(self, self.choose_title, FILE_FILTER)
+        path = messages.open_file(self, self.kind.choose_title, FILE_FILTER)
         if path is not None:
             self.load(path)
 
@@ -188,7 +190,7 @@ class ListImportDialog(QDialog):
         self.summary_label.setText(f"Đang đọc và kiểm tra tệp “{path.name}”…")
         self._update_state()
         run_in_background(
-            lambda: self.read(path, year),
+            lambda: self.kind.read(path, year),
             lambda report: self._on_read(generation, path, report),
             lambda error: self._on_read_failed(generation, error),
         )
@@ -246,7 +248,7 @@ class ListImportDialog(QDialog):
             self.confirm_label.setText(f"Dòng {row.row_number}: {reasons}.")
         elif row is None or row.status is not RowStatus.CONFIRM:
             self.confirm_label.setText(
-                self.confirm_prompt if self.report and self.report.to_confirm else ""
+                self.kind.confirm_prompt if self.report and self.report.to_confirm else ""
             )
         else:
             self.confirm_label.setText(
@@ -304,7 +306,7 @@ class ListImportDialog(QDialog):
         if busy:
             return
         if report is None:
-            self.summary_label.setText(self.idle_text)
+            self.summary_label.setText(self.kind.idle_text)
             return
         text = report.summary() + "."
         if report.rejected:
@@ -315,27 +317,28 @@ class ListImportDialog(QDialog):
         elif report.to_confirm:
             text += " Hãy xác nhận các dòng còn lại rồi nhập."
         else:
-            text += " " + self.ready_text(report)
+            text += " " + self.kind.ready_text(report)
         self.summary_label.setText(text)
 
     def import_rows(self) -> None:
         """Write the list on a worker thread (thousands of rows take a second or more): the
         window keeps responding, the dialog shows a busy bar and cannot be closed meanwhile."""
         report = self.report
-        if report is None or self._writing or not self.ask_before_writing(report):
+        if report is None or self._writing or not self.kind.ask_before_writing(self, report):
             return
         self._writing = True
         self._update_state()
         self.summary_label.setText(f"Đang ghi {len(report.rows)} dòng vào cơ sở dữ liệu…")
         run_in_background(
-            lambda: self.commit(report),
+            lambda: self.kind.commit(report),
             lambda result: self._on_written(report, result),
             self._on_write_failed,
         )
 
     def _on_written(self, report: ImportReport[Any], result: Any) -> None:
         self._writing = False
-        message = self.done_text(report, result)
+        self.written = result
+        message = self.kind.done_text(report, result)
         self._update_state()
         messages.show_info(self, "Đã nhập danh sách", message)
         self.accept()
@@ -354,9 +357,9 @@ class ListImportDialog(QDialog):
 
     def save_template(self) -> Path | None:
         path = messages.save_file(
-            self, "Lưu tệp mẫu", Path.home() / self.template_name, "Bảng tính Excel (*.xlsx)"
+            self, "Lưu tệp mẫu", Path.home() / self.kind.template_name, "Bảng tính Excel (*.xlsx)"
         )
-        return None if path is None else self._write(path, self.template_bytes())
+        return None if path is None else self._write(path, self.kind.template_bytes())
 
     def save_report(self) -> Path | None:
         if self.report is None:
@@ -368,7 +371,7 @@ class ListImportDialog(QDialog):
             Path.home() / f"ket-qua-kiem-tra-{stem}.xlsx",
             "Bảng tính Excel (*.xlsx)",
         )
-        return None if path is None else self._write(path, self.report_bytes(self.report))
+        return None if path is None else self._write(path, self.kind.report_bytes(self.report))
 
     def _write(self, path: Path, data: bytes) -> Path | None:
         if path.suffix.lower() != ".xlsx":

@@ -19,7 +19,9 @@ from ui.models.award_import_table_model import ListPreviewTableModel, RatingPrev
 LISTED = 15  # rows named in the confirmation; the others counted
 
 
-class RatingImportDialog(ListImportDialog):
+class RatingList:
+    """The units' yearly ratings of their staff and of themselves."""
+
     window_title = "Nhập kết quả đánh giá, xếp loại"
     choose_title = "Chọn danh sách kết quả đánh giá"
     choose_tip = "Mở danh sách kết quả đánh giá, xếp loại của đơn vị (Excel .xlsx hoặc Word .docx)"
@@ -33,13 +35,8 @@ class RatingImportDialog(ListImportDialog):
     )
     confirm_prompt = "Chọn một dòng “Cần xác nhận” để chỉ rõ cá nhân, tập thể được đánh giá."
 
-    def __init__(self, year: int, parent: QWidget | None = None) -> None:
-        self.imported: ImportResult | None = None
-        super().__init__(year, parent)
-        fit_to_screen(self, 1250, 620)  # the rating's full wording and the reason both fit
-
-    def make_model(self) -> ListPreviewTableModel:
-        return RatingPreviewTableModel(self)
+    def make_model(self, parent: QWidget) -> ListPreviewTableModel:
+        return RatingPreviewTableModel(parent)
 
     def read(self, path: Path, year: int) -> ImportReport[Any]:
         return rating_import.read_file(path, year)
@@ -60,7 +57,7 @@ class RatingImportDialog(ListImportDialog):
             )
         return text
 
-    def ask_before_writing(self, report: ImportReport[Any]) -> bool:
+    def ask_before_writing(self, parent: QWidget, report: ImportReport[Any]) -> bool:
         assert isinstance(report, RatingReport)
         replacing = report.replacing
         if not replacing:
@@ -71,7 +68,7 @@ class RatingImportDialog(ListImportDialog):
         )
         more = f"\n… và {len(replacing) - LISTED} dòng khác" if len(replacing) > LISTED else ""
         return messages.confirm(
-            self,
+            parent,
             "Thay kết quả đã ghi",
             f"{len(replacing)} dòng thay kết quả đánh giá đã ghi:\n\n{listing}{more}\n\n"
             "Thay các kết quả này và nhập cả danh sách?",
@@ -84,7 +81,6 @@ class RatingImportDialog(ListImportDialog):
 
     def done_text(self, report: ImportReport[Any], result: Any) -> str:
         assert isinstance(result, ImportResult)
-        self.imported = result
         text = (
             f"Đã nhập kết quả đánh giá của {result.written} cá nhân, tập thể từ tệp "
             f"“{report.source_name}”"
@@ -94,6 +90,17 @@ class RatingImportDialog(ListImportDialog):
         if result.unchanged:
             text += f"; {result.unchanged} dòng giống kết quả đã ghi, không đổi"
         return text + "."
+
+
+class RatingImportDialog(ListImportDialog):
+    def __init__(self, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(RatingList(), year, parent)
+        fit_to_screen(self, 1250, 620)  # the rating's full wording and the reason both fit
+
+    @property
+    def imported(self) -> ImportResult | None:
+        """What was imported (None until the list is)."""
+        return self.written
 
 
 def open_rating_import_dialog(parent: QWidget, year: int) -> ImportResult | None:
